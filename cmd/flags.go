@@ -1,0 +1,189 @@
+package cmd
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/pflag"
+
+	"github.com/grpo-score/grpo-score/jsonlio"
+	"github.com/grpo-score/grpo-score/pipeline"
+	"github.com/grpo-score/grpo-score/scoring"
+)
+
+// rewardFlags are the flags that decide what is computed: shared by score,
+// check and explain so that check recomputes exactly what score wrote.
+type rewardFlags struct {
+	rewards  []string
+	method   string
+	taskType string
+	weights  string
+
+	completionField, solutionField, methodField string
+	conversationsField                          string
+	imageWidthField, imageHeightField, gridField string
+	groupField                                   string
+	preset                                       string
+
+	opts scoring.Options
+}
+
+func (f *rewardFlags) register(fs *pflag.FlagSet) {
+	f.opts = scoring.DefaultOptions()
+	fs.StringSliceVarP(&f.rewards, "reward", "r", []string{"accuracy", "format"}, "rewards to compute, comma-separated (as the trainer's --reward_funcs; see 'grpo-score rewards')")
+	fs.StringVarP(&f.method, "method", "m", "default", "accuracy method for lines without accu_reward_method (the trainer's --reward_method)")
+	fs.StringVar(&f.taskType, "task-type", "", `"rec": accuracy and format become qwen_module.py's REC IoU and REC format rewards`)
+	fs.StringVarP(&f.weights, "weights", "w", "", `weights of the total "reward": "1,0.5" in --reward order, or "format=0.5" by name (default 1 each)`)
+
+	fs.StringVar(&f.completionField, "completion-field", "completion", "field (dotted path) holding the completion: a string or a chat list")
+	fs.StringVar(&f.solutionField, "solution-field", "solution", "field (dotted path) holding the solution")
+	fs.StringVar(&f.conversationsField, "conversations-field", "conversations.1.value", "fallback solution field of VLM-R1 dataset lines")
+	fs.StringVar(&f.methodField, "method-field", "accu_reward_method", "field naming the line's accuracy method")
+	fs.StringVar(&f.imageWidthField, "image-width-field", "image_width", "REC: field with the original image width")
+	fs.StringVar(&f.imageHeightField, "image-height-field", "image_height", "REC: field with the original image height")
+	fs.StringVar(&f.gridField, "image-grid-field", "image_grid_thw", "REC: field with Qwen2-VL's image_grid_thw")
+	fs.StringVar(&f.groupField, "group-field", "", "group key field (e.g. a prompt id): adds \"advantage\" and group statistics")
+	fs.StringVar(&f.preset, "preset", "", `field preset: "verl" reads output/gts and groups by input`)
+
+	d := &f.opts.Detection
+	fs.Float64Var(&d.IoUThreshold, "iou-threshold", d.IoUThreshold, "weighted_sum/length: IoU a greedy match needs")
+	fs.Float64Var(&d.Alpha, "alpha", d.Alpha, "weighted_sum/length: weight of the position score")
+	fs.Float64Var(&d.Beta, "beta", d.Beta, "weighted_sum/length: weight of the label score")
+	fs.Float64Var(&d.Gamma, "gamma", d.Gamma, "weighted_sum/length: weight of the completeness score")
+
+	c := &f.opts.Cosine
+	fs.Float64Var(&c.MinLenValueWrong, "cosine-min-len-value-wrong", c.MinLenValueWrong, "length: reward of a wrong answer at length 0")
+	fs.Float64Var(&c.MaxLenValueWrong, "cosine-max-len-value-wrong", c.MaxLenValueWrong, "length: reward of a wrong answer at the maximum length")
+	fs.Float64Var(&c.MinLenValueCorrect, "cosine-min-len-value-correct", c.MinLenValueCorrect, "length: reward of a correct answer at length 0")
+	fs.Float64Var(&c.MaxLenValueCorrect, "cosine-max-len-value-correct", c.MaxLenValueCorrect, "length: reward of a correct answer at the maximum length")
+	fs.Float64Var(&c.MaxLen, "cosine-max-len", c.MaxLen, "length: cosine_max_len, the half period in tokens")
+	fs.BoolVar(&c.UseAccuracy, "cosine-use-accuracy", false, "length: use detection_score to pick the curve (fixes the reference, which always uses the correct curve)")
+	fs.StringVar(&f.opts.TokenizerPath, "tokenizer", "", "length: a Hugging Face tokenizer.json to count tokens with (default: the embedded Qwen2.5 tokenizer)")
+
+	l := &f.opts.LLM
+	fs.StringVar(&l.Model, "llm-model", l.Model, "llm: judge model name")
+	fs.IntVar(&l.Concurrency, "llm-concurrency", l.Concurrency, "llm: requests in flight at most")
+	fs.Float64Var(&l.TimeoutSec, "llm-timeout", l.TimeoutSec, "llm: seconds per request")
+	fs.IntVar(&l.Retries, "llm-retries", l.Retries, "llm: retries after a failed request, with backoff")
+}
+
+// build turns the flags into the pipeline's rewards and fields.
+func (f *rewardFlags) build(e *env) ([]pipeline.NamedReward, *scoring.Registry, pipeline.Fields, error) {
+	f.opts.Method = f.method
+	f.opts.TaskType = f.taskType
+	f.opts.LLM.BaseURL = e.getenv("OPENAI_API_BASE")
+	f.opts.LLM.APIKey = e.getenv("OPENAI_API_KEY")
+	reg := scoring.NewRegistry(f.opts)
+
+	var names []string
+	for _, n := range f.rewards {
+		n = strings.TrimSpace(n)
+		if n == "" || n == "none" {
+			continue
+		}
+		names = append(names, n)
+	}
+	weights, err := parseWeights(f.weights, names)
+	if err != nil {
+		return nil, nil, pipeline.Fields{}, usageErr("%v", err)
+	}
+	var rewards []pipeline.NamedReward
+	seen := map[string]bool{}
+	for i, n := range names {
+		if seen[n] {
+			return nil, nil, pipeline.Fields{}, usageErr("reward %q named twice", n)
+		}
+		seen[n] = true
+		r, err := reg.Build(n)
+		if err != nil {
+			return nil, nil, pipeline.Fields{}, usageErr("%v", err)
+		}
+		rewards = append(rewards, pipeline.NamedReward{Name: n, Reward: r, Weight: weights[i]})
+	}
+	fields, err := f.fields()
+	if err != nil {
+		return nil, nil, pipeline.Fields{}, usageErr("%v", err)
+	}
+	return rewards, reg, fields, nil
+}
+
+func (f *rewardFlags) fields() (pipeline.Fields, error) {
+	completion, solution, group := f.completionField, f.solutionField, f.groupField
+	switch f.preset {
+	case "":
+	case "verl":
+		completion, solution = "output", "gts"
+		if group == "" {
+			group = "input"
+		}
+	default:
+		return pipeline.Fields{}, fmt.Errorf("unknown --preset %q (known: verl)", f.preset)
+	}
+	var out pipeline.Fields
+	for _, p := range []struct {
+		dst *jsonlio.Path
+		src string
+	}{
+		{&out.Completion, completion}, {&out.Solution, solution}, {&out.Conversations, f.conversationsField},
+		{&out.Method, f.methodField}, {&out.ImageWidth, f.imageWidthField}, {&out.ImageHeight, f.imageHeightField},
+		{&out.GridTHW, f.gridField}, {&out.Group, group},
+	} {
+		if p.src == "" {
+			continue
+		}
+		path, err := jsonlio.ParsePath(p.src)
+		if err != nil {
+			return out, err
+		}
+		*p.dst = path
+	}
+	return out, nil
+}
+
+// parseWeights reads "1,0.5" (positional) or "format=0.5,accuracy=2".
+func parseWeights(s string, names []string) ([]float64, error) {
+	w := make([]float64, len(names))
+	for i := range w {
+		w[i] = 1
+	}
+	if strings.TrimSpace(s) == "" {
+		return w, nil
+	}
+	parts := strings.Split(s, ",")
+	if !strings.Contains(s, "=") {
+		if len(parts) != len(names) {
+			return nil, fmt.Errorf("--weights has %d values for %d rewards", len(parts), len(names))
+		}
+		for i, p := range parts {
+			v, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+			if err != nil {
+				return nil, fmt.Errorf("--weights: %q is not a number", p)
+			}
+			w[i] = v
+		}
+		return w, nil
+	}
+	for _, p := range parts {
+		name, val, ok := strings.Cut(p, "=")
+		if !ok {
+			return nil, fmt.Errorf("--weights: %q is not name=value", p)
+		}
+		name = strings.TrimSpace(name)
+		idx := -1
+		for i, n := range names {
+			if n == name {
+				idx = i
+			}
+		}
+		if idx < 0 {
+			return nil, fmt.Errorf("--weights names %q, which is not among the rewards", name)
+		}
+		v, err := strconv.ParseFloat(strings.TrimSpace(val), 64)
+		if err != nil {
+			return nil, fmt.Errorf("--weights: %q is not a number", val)
+		}
+		w[idx] = v
+	}
+	return w, nil
+}

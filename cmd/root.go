@@ -1,0 +1,94 @@
+// Package cmd is grpo-score's command line: thin cobra commands over the
+// pipeline, scoring and stats packages. Run takes its streams as values so
+// tests drive the whole CLI in-process.
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit codes, as documented in the README.
+const (
+	ExitOK    = 0
+	ExitDrift = 1 // check found rewards that differ from the recorded ones
+	ExitUsage = 2
+	ExitInput = 3 // input errors under --on-error fail
+	ExitIO    = 4 // a file could not be read or the output not written
+)
+
+// exitError carries an exit code through cobra.
+type exitError struct {
+	code int
+	err  error
+}
+
+func (e *exitError) Error() string {
+	if e.err == nil {
+		return fmt.Sprintf("exit status %d", e.code)
+	}
+	return e.err.Error()
+}
+func (e *exitError) Unwrap() error { return e.err }
+
+func usageErr(format string, args ...any) error {
+	return &exitError{code: ExitUsage, err: fmt.Errorf(format, args...)}
+}
+
+func ioErr(err error) error { return &exitError{code: ExitIO, err: err} }
+
+// env is what a command run may touch of the outside world.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+}
+
+// Run executes grpo-score with args (without the program name) and returns
+// the process exit code.
+func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv}
+	root := newRoot(e)
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.Execute()
+	if err == nil {
+		return ExitOK
+	}
+	var xe *exitError
+	if errors.As(err, &xe) {
+		if xe.err != nil {
+			fmt.Fprintln(stderr, "grpo-score:", xe.err)
+		}
+		return xe.code
+	}
+	// cobra's own errors are about the command line.
+	fmt.Fprintln(stderr, "grpo-score:", err)
+	return ExitUsage
+}
+
+func newRoot(e *env) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "grpo-score",
+		Short: "Score GRPO rollout dumps with VLM-R1's reward functions, exactly",
+		Long: `grpo-score re-scores GRPO rollout dumps (JSON Lines) with the reward functions of
+VLM-R1's trainer and reproduces the values it computes, quirks included.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.AddCommand(
+		newScoreCmd(e),
+		newRewardsCmd(e),
+		newVersionCmd(e),
+	)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return usageErr("%v (see '%s --help')", err, c.CommandPath())
+	})
+	return root
+}

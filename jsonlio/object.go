@@ -1,0 +1,367 @@
+package jsonlio
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Object is a JSON object line, validated and indexed by its top-level keys.
+// Values stay as raw bytes until a field is asked for.
+type Object struct {
+	Raw     []byte
+	members []member
+	// close is the offset of the closing brace.
+	close int
+}
+
+type member struct {
+	key        string
+	start, end int // value span in Raw
+	kstart     int // offset of the key's opening quote
+}
+
+// SyntaxError describes why a line is not a JSON object.
+type SyntaxError struct {
+	Offset int // byte offset in the line
+	Msg    string
+}
+
+func (e *SyntaxError) Error() string {
+	return fmt.Sprintf("%s at byte %d", e.Msg, e.Offset+1)
+}
+
+// ParseObject validates line as one JSON object (surrounding whitespace
+// allowed) and indexes its top-level members. Like Python's json module it
+// accepts NaN, Infinity and -Infinity, which Python writes for non-finite
+// floats. The line must be valid UTF-8.
+func ParseObject(line []byte) (*Object, error) {
+	if !utf8.Valid(line) {
+		off := 0
+		for off < len(line) {
+			r, n := utf8.DecodeRune(line[off:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			off += n
+		}
+		return nil, &SyntaxError{Offset: off, Msg: "invalid UTF-8"}
+	}
+	s := scanner{b: line}
+	s.skipSpace()
+	if s.i >= len(line) {
+		return nil, &SyntaxError{Offset: s.i, Msg: "empty line"}
+	}
+	if line[s.i] != '{' {
+		return nil, &SyntaxError{Offset: s.i, Msg: "not a JSON object"}
+	}
+	obj := &Object{Raw: line}
+	s.i++
+	s.skipSpace()
+	if s.peek() == '}' {
+		obj.close = s.i
+		s.i++
+	} else {
+		for {
+			s.skipSpace()
+			if s.peek() != '"' {
+				return nil, s.errorf("expected a string key")
+			}
+			ks := s.i
+			if err := s.str(); err != nil {
+				return nil, err
+			}
+			key, err := unquote(line[ks:s.i])
+			if err != nil {
+				return nil, &SyntaxError{Offset: ks, Msg: err.Error()}
+			}
+			s.skipSpace()
+			if s.peek() != ':' {
+				return nil, s.errorf("expected ':' after object key")
+			}
+			s.i++
+			s.skipSpace()
+			vs := s.i
+			if err := s.value(1); err != nil {
+				return nil, err
+			}
+			obj.members = append(obj.members, member{key: key, start: vs, end: s.i, kstart: ks})
+			s.skipSpace()
+			c := s.peek()
+			if c == ',' {
+				s.i++
+				continue
+			}
+			if c == '}' {
+				obj.close = s.i
+				s.i++
+				break
+			}
+			if s.i >= len(line) {
+				return nil, s.errorf("truncated object")
+			}
+			return nil, s.errorf("expected ',' or '}'")
+		}
+	}
+	s.skipSpace()
+	if s.i != len(line) {
+		return nil, s.errorf("extra data after the object")
+	}
+	return obj, nil
+}
+
+// maxDepth bounds nesting so that a hostile line cannot exhaust the stack.
+const maxDepth = 10000
+
+type scanner struct {
+	b []byte
+	i int
+}
+
+func (s *scanner) peek() byte {
+	if s.i < len(s.b) {
+		return s.b[s.i]
+	}
+	return 0
+}
+
+func (s *scanner) errorf(format string, args ...any) error {
+	if s.i >= len(s.b) {
+		return &SyntaxError{Offset: s.i, Msg: "truncated JSON (line ends inside a value)"}
+	}
+	return &SyntaxError{Offset: s.i, Msg: fmt.Sprintf(format, args...)}
+}
+
+func (s *scanner) skipSpace() {
+	for s.i < len(s.b) {
+		switch s.b[s.i] {
+		case ' ', '\t', '\n', '\r':
+			s.i++
+		default:
+			return
+		}
+	}
+}
+
+func (s *scanner) value(depth int) error {
+	if depth > maxDepth {
+		return s.errorf("nesting deeper than %d", maxDepth)
+	}
+	switch c := s.peek(); {
+	case c == '"':
+		return s.str()
+	case c == '{':
+		s.i++
+		s.skipSpace()
+		if s.peek() == '}' {
+			s.i++
+			return nil
+		}
+		for {
+			s.skipSpace()
+			if s.peek() != '"' {
+				return s.errorf("expected a string key")
+			}
+			if err := s.str(); err != nil {
+				return err
+			}
+			s.skipSpace()
+			if s.peek() != ':' {
+				return s.errorf("expected ':' after object key")
+			}
+			s.i++
+			s.skipSpace()
+			if err := s.value(depth + 1); err != nil {
+				return err
+			}
+			s.skipSpace()
+			switch s.peek() {
+			case ',':
+				s.i++
+			case '}':
+				s.i++
+				return nil
+			default:
+				return s.errorf("expected ',' or '}'")
+			}
+		}
+	case c == '[':
+		s.i++
+		s.skipSpace()
+		if s.peek() == ']' {
+			s.i++
+			return nil
+		}
+		for {
+			s.skipSpace()
+			if err := s.value(depth + 1); err != nil {
+				return err
+			}
+			s.skipSpace()
+			switch s.peek() {
+			case ',':
+				s.i++
+			case ']':
+				s.i++
+				return nil
+			default:
+				return s.errorf("expected ',' or ']'")
+			}
+		}
+	case c == '-' || (c >= '0' && c <= '9'):
+		if c == '-' && strings.HasPrefix(string(s.b[s.i:min(len(s.b), s.i+9)]), "-Infinity") {
+			s.i += 9
+			return nil
+		}
+		return s.number()
+	default:
+		for _, lit := range [...]string{"true", "false", "null", "NaN", "Infinity"} {
+			if len(s.b)-s.i >= len(lit) && string(s.b[s.i:s.i+len(lit)]) == lit {
+				s.i += len(lit)
+				return nil
+			}
+		}
+		return s.errorf("invalid value")
+	}
+}
+
+func (s *scanner) number() error {
+	start := s.i
+	if s.peek() == '-' {
+		s.i++
+	}
+	switch c := s.peek(); {
+	case c == '0':
+		s.i++
+	case c >= '1' && c <= '9':
+		for s.i < len(s.b) && s.b[s.i] >= '0' && s.b[s.i] <= '9' {
+			s.i++
+		}
+	default:
+		return s.errorf("invalid number")
+	}
+	if s.peek() == '.' {
+		s.i++
+		d := s.i
+		for s.i < len(s.b) && s.b[s.i] >= '0' && s.b[s.i] <= '9' {
+			s.i++
+		}
+		if s.i == d {
+			return s.errorf("invalid number")
+		}
+	}
+	if c := s.peek(); c == 'e' || c == 'E' {
+		s.i++
+		if c := s.peek(); c == '+' || c == '-' {
+			s.i++
+		}
+		d := s.i
+		for s.i < len(s.b) && s.b[s.i] >= '0' && s.b[s.i] <= '9' {
+			s.i++
+		}
+		if s.i == d {
+			return s.errorf("invalid number")
+		}
+	}
+	if s.i == start {
+		return s.errorf("invalid number")
+	}
+	return nil
+}
+
+func (s *scanner) str() error {
+	s.i++ // opening quote
+	for s.i < len(s.b) {
+		c := s.b[s.i]
+		switch {
+		case c == '"':
+			s.i++
+			return nil
+		case c == '\\':
+			s.i++
+			switch s.peek() {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				s.i++
+			case 'u':
+				if len(s.b)-s.i < 5 || !isHex4(s.b[s.i+1:s.i+5]) {
+					return s.errorf("invalid \\u escape")
+				}
+				s.i += 5
+			default:
+				return s.errorf("invalid escape")
+			}
+		case c < 0x20:
+			return s.errorf("control character in string")
+		default:
+			s.i++
+		}
+	}
+	return s.errorf("unterminated string")
+}
+
+func isHex4(b []byte) bool {
+	for _, c := range b[:4] {
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+			return false
+		}
+	}
+	return true
+}
+
+// unquote decodes a JSON string literal. A lone surrogate escape, which
+// Python keeps as is, becomes U+FFFD: Go strings hold UTF-8 only.
+func unquote(b []byte) (string, error) {
+	b = b[1 : len(b)-1]
+	if !containsByte(b, '\\') {
+		return string(b), nil
+	}
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if c != '\\' {
+			out = append(out, c)
+			continue
+		}
+		i++
+		switch b[i] {
+		case 'b':
+			out = append(out, '\b')
+		case 'f':
+			out = append(out, '\f')
+		case 'n':
+			out = append(out, '\n')
+		case 'r':
+			out = append(out, '\r')
+		case 't':
+			out = append(out, '\t')
+		case 'u':
+			r := hex4(b[i+1 : i+5])
+			i += 4
+			if r >= 0xd800 && r < 0xdc00 && i+6 < len(b) && b[i+1] == '\\' && b[i+2] == 'u' {
+				if lo := hex4(b[i+3 : i+7]); lo >= 0xdc00 && lo < 0xe000 {
+					r = 0x10000 + (r-0xd800)<<10 + (lo - 0xdc00)
+					i += 6
+				}
+			}
+			out = utf8.AppendRune(out, r)
+		default: // " \ /
+			out = append(out, b[i])
+		}
+	}
+	return string(out), nil
+}
+
+func hex4(b []byte) rune {
+	v, _ := strconv.ParseUint(string(b), 16, 32)
+	return rune(v)
+}
+
+func containsByte(b []byte, c byte) bool {
+	for _, x := range b {
+		if x == c {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,328 @@
+// Package pipeline scores JSON Lines in parallel and writes them back in
+// input order: one reader, N scoring goroutines and one writer, with a
+// bounded window of batches in flight so memory stays flat however large the
+// input. It knows rewards only through scoring.Reward.
+package pipeline
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/grpo-score/grpo-score/jsonlio"
+	"github.com/grpo-score/grpo-score/scoring"
+)
+
+// OnError is the policy for lines with input errors.
+type OnError int
+
+const (
+	// Keep writes a bad line unchanged, with nothing appended.
+	Keep OnError = iota
+	// Skip leaves a bad line out of the output.
+	Skip
+	// Fail stops at the first bad line, after writing every line before it.
+	Fail
+)
+
+// ParseOnError reads the --on-error flag.
+func ParseOnError(s string) (OnError, error) {
+	switch s {
+	case "keep":
+		return Keep, nil
+	case "skip":
+		return Skip, nil
+	case "fail":
+		return Fail, nil
+	}
+	return 0, fmt.Errorf("--on-error must be keep, skip or fail, not %q", s)
+}
+
+// NamedReward is a reward with the name it is written under and its weight
+// in the total.
+type NamedReward struct {
+	Name   string
+	Reward scoring.Reward
+	Weight float64
+}
+
+// Config is everything a run needs besides its streams.
+type Config struct {
+	Rewards []NamedReward
+	Fields  Fields
+	OnError OnError
+	// Jobs is the number of scoring goroutines; 0 means one per CPU.
+	Jobs int
+	// ShardIndex and ShardCount select every ShardCount-th line (or group,
+	// when grouping) starting at the ShardIndex-th, both 0-based.
+	ShardIndex, ShardCount int
+	// StrOf is Python's str() of a non-string solution value.
+	StrOf func(jsonlio.Value) (string, error)
+	// MethodOf names the accuracy method a sample uses, for statistics.
+	MethodOf func(*scoring.Sample) string
+	// Sink sees every line's outcome in input order; may be nil.
+	Sink Sink
+	// Trace, when set, records an explanation for every line (explain).
+	Trace bool
+	// Progress, when set, is kept at the number of input bytes consumed.
+	Progress *atomic.Int64
+}
+
+// Sink receives outcomes in input order, on the writer goroutine.
+type Sink interface {
+	Line(o *Outcome)
+	// Group is called with the outcomes of one finished group (lines that
+	// were scored and carry the group key), after their Line calls.
+	Group(key string, members []*Outcome)
+}
+
+// Status is what became of a line.
+type Status int
+
+const (
+	Scored Status = iota
+	Blank
+	Invalid // an input error; see Outcome.Err
+)
+
+// Outcome is one line's result.
+type Outcome struct {
+	File   string
+	Line   int
+	Status Status
+	Err    error // for Invalid
+	// Values and Errs are aligned with Config.Rewards; Errs[i] != nil means
+	// reward i raised and its value is null.
+	Values []float64
+	Errs   []error
+	// Total is the weighted sum, valid when TotalOK.
+	Total   float64
+	TotalOK bool
+	Method  string
+	// Advantage is set for grouped lines once their group is complete.
+	Advantage   float64
+	AdvantageOK bool
+	Group       string
+	Traces      []*scoring.Trace
+	Sample      *scoring.Sample
+	raw         []byte // the input line
+	out         []byte // rendered line without the final newline
+	extraAt     int    // offset of the closing brace in out, for the advantage
+}
+
+// Counts are the line tallies of a run.
+type Counts struct {
+	Read    int64 `json:"read"`
+	Written int64 `json:"written"`
+	Skipped int64 `json:"skipped"`
+	Blank   int64 `json:"blank"`
+	Invalid int64 `json:"invalid"`
+	Failed  int64 `json:"failed"`
+}
+
+// Result is what a run did.
+type Result struct {
+	Counts  Counts
+	Elapsed time.Duration
+	// InputFailed is set when --on-error fail stopped the run.
+	InputFailed bool
+}
+
+// ErrWrite wraps a failure to write the output (a full disk, a closed pipe).
+type ErrWrite struct{ Err error }
+
+func (e *ErrWrite) Error() string { return "writing output: " + e.Err.Error() }
+func (e *ErrWrite) Unwrap() error { return e.Err }
+
+const (
+	batchLines = 256
+	batchBytes = 1 << 20
+)
+
+type batch struct {
+	file    string
+	lines   [][]byte
+	linenos []int
+	arena   []byte
+	outs    []Outcome
+	done    chan struct{}
+}
+
+// Run scores inputs into out, reporting bad lines on msgs. progress, when
+// not nil, is called by the reader with the input being read.
+func Run(ctx context.Context, cfg *Config, names []string, stdin io.Reader, out io.Writer, msgs io.Writer) (*Result, error) {
+	start := time.Now()
+	jobs := cfg.Jobs
+	if jobs <= 0 {
+		jobs = runtime.NumCPU()
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	work := make(chan *batch, jobs*2)
+	order := make(chan *batch, jobs*4)
+	var readErr error
+	go func() {
+		defer close(work)
+		defer close(order)
+		readErr = readBatches(ctx, cfg, names, stdin, work, order)
+	}()
+	var wg sync.WaitGroup
+	for i := 0; i < jobs; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			sc := newScorer(cfg)
+			for b := range work {
+				sc.scoreBatch(b)
+				close(b.done)
+			}
+		}()
+	}
+
+	w := newWriter(cfg, out, msgs)
+	var werr error
+	for b := range order {
+		<-b.done
+		if werr != nil {
+			continue // drain so the reader and workers can finish
+		}
+		if werr = w.batch(b); werr != nil {
+			cancel()
+		}
+	}
+	wg.Wait()
+	if werr == nil || errors.Is(werr, errStop) {
+		if ferr := w.finish(werr != nil); ferr != nil {
+			werr = ferr
+		}
+	}
+	res := &Result{Counts: w.counts, Elapsed: time.Since(start), InputFailed: w.failed}
+	if werr != nil && !errors.Is(werr, errStop) {
+		return res, werr
+	}
+	if readErr != nil && !errors.Is(readErr, context.Canceled) {
+		return res, readErr
+	}
+	return res, nil
+}
+
+// ErrRead wraps a failure to open or read an input.
+type ErrRead struct{ Err error }
+
+func (e *ErrRead) Error() string { return e.Err.Error() }
+func (e *ErrRead) Unwrap() error { return e.Err }
+
+// errStop ends a run under --on-error fail once the bad line is reported.
+var errStop = errors.New("stopped at an input error")
+
+// readBatches splits the inputs into batches, copying line bytes into a
+// per-batch arena because the line reader reuses its buffer.
+func readBatches(ctx context.Context, cfg *Config, names []string, stdin io.Reader, work, order chan<- *batch) error {
+	r := &reader{cfg: cfg, ctx: ctx, work: work, order: order, unit: -1}
+	for _, name := range names {
+		if err := r.file(name, stdin); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// reader is the state that carries across input files.
+type reader struct {
+	cfg         *Config
+	ctx         context.Context
+	work, order chan<- *batch
+	base        int64  // bytes of the inputs already read, for progress
+	unit        int    // index of the current line, or group when grouping, for sharding
+	lastGroup   string // group key of the previous line, when sharding by group
+}
+
+func (r *reader) file(name string, stdin io.Reader) error {
+	in, err := jsonlio.Open(name, stdin)
+	if err != nil {
+		return &ErrRead{Err: err}
+	}
+	defer in.Close()
+	cfg := r.cfg
+	lr := jsonlio.NewLineReader(in)
+	b := newBatch(in.Name)
+	for {
+		line, n, err := lr.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return &ErrRead{Err: fmt.Errorf("%s:%d: %w", in.Name, n+1, err)}
+		}
+		if cfg.Progress != nil {
+			cfg.Progress.Store(r.base + in.Consumed())
+		}
+		if cfg.ShardCount > 1 && !r.inShard(line) {
+			continue
+		}
+		off := len(b.arena)
+		b.arena = append(b.arena, line...)
+		b.lines = append(b.lines, b.arena[off:len(b.arena):len(b.arena)])
+		b.linenos = append(b.linenos, n)
+		if len(b.lines) >= batchLines || len(b.arena) >= batchBytes {
+			if !send(r.ctx, b, r.work, r.order) {
+				return r.ctx.Err()
+			}
+			b = newBatch(in.Name)
+		}
+	}
+	if len(b.lines) > 0 && !send(r.ctx, b, r.work, r.order) {
+		return r.ctx.Err()
+	}
+	r.base += in.Consumed()
+	if cfg.Progress != nil {
+		cfg.Progress.Store(r.base)
+	}
+	return nil
+}
+
+// inShard reports whether a line belongs to this shard: every ShardCount-th
+// line, or every ShardCount-th group so that groups stay whole.
+func (r *reader) inShard(line []byte) bool {
+	if r.cfg.Fields.Group == nil {
+		r.unit++
+	} else if key, ok := rawGroupKey(line, r.cfg.Fields.Group); ok && (r.unit < 0 || key != r.lastGroup) {
+		r.unit++
+		r.lastGroup = key
+	}
+	return max(r.unit, 0)%r.cfg.ShardCount == r.cfg.ShardIndex
+}
+
+func newBatch(file string) *batch {
+	return &batch{file: file, done: make(chan struct{})}
+}
+
+func send(ctx context.Context, b *batch, work, order chan<- *batch) bool {
+	select {
+	case order <- b:
+	case <-ctx.Done():
+		return false
+	}
+	select {
+	case work <- b:
+		return true
+	case <-ctx.Done():
+		close(b.done)
+		return false
+	}
+}
+
+// rawGroupKey parses just enough of a line to find its group for sharding.
+func rawGroupKey(line []byte, p jsonlio.Path) (string, bool) {
+	obj, err := jsonlio.ParseObject(line)
+	if err != nil {
+		return "", false
+	}
+	return groupKey(obj, p)
+}

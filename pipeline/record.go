@@ -1,0 +1,195 @@
+package pipeline
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/grpo-score/grpo-score/jsonlio"
+	"github.com/grpo-score/grpo-score/scoring"
+	"github.com/grpo-score/grpo-score/scoring/py"
+)
+
+// Fields names where a line keeps what the rewards read.
+type Fields struct {
+	Completion jsonlio.Path
+	Solution   jsonlio.Path
+	// Conversations is the fallback for lines without a solution field: a
+	// VLM-R1 dataset line, whose conversations[1].value is the answer.
+	Conversations jsonlio.Path
+	Method        jsonlio.Path
+	ImageWidth    jsonlio.Path
+	ImageHeight   jsonlio.Path
+	GridTHW       jsonlio.Path
+	// Group is the GRPO group key (e.g. a prompt id); nil when not grouping.
+	Group jsonlio.Path
+}
+
+// DefaultFields are the field names of DESIGN.md.
+func DefaultFields() Fields {
+	return Fields{
+		Completion:    jsonlio.Path{"completion"},
+		Solution:      jsonlio.Path{"solution"},
+		Conversations: jsonlio.Path{"conversations", "1", "value"},
+		Method:        jsonlio.Path{"accu_reward_method"},
+		ImageWidth:    jsonlio.Path{"image_width"},
+		ImageHeight:   jsonlio.Path{"image_height"},
+		GridTHW:       jsonlio.Path{"image_grid_thw"},
+	}
+}
+
+// Sample builds what the rewards see from a line, applying the trainer's
+// preprocessing. needSolution is false when no selected reward reads it.
+func (f *Fields) Sample(obj *jsonlio.Object, needSolution bool, strOf func(jsonlio.Value) (string, error)) (scoring.Sample, error) {
+	var s scoring.Sample
+	c, ok := obj.Get(f.Completion)
+	if !ok {
+		return s, fmt.Errorf("missing field %q", f.Completion)
+	}
+	content, err := completionText(c)
+	if err != nil {
+		return s, fmt.Errorf("field %q: %w", f.Completion, err)
+	}
+	s.Completion = content
+
+	if needSolution {
+		path := f.Solution
+		v, found := obj.Get(f.Solution)
+		if !found && f.Conversations != nil {
+			v, found = obj.Get(f.Conversations)
+			path = f.Conversations
+		}
+		if !found {
+			return s, fmt.Errorf("missing field %q (or %q)", f.Solution, f.Conversations)
+		}
+		if v.Kind() == "string" {
+			str, err := v.String()
+			if err != nil {
+				return s, fmt.Errorf("field %q: %w", path, err)
+			}
+			s.Solution = scoring.WrapSolution(str)
+		} else {
+			if strOf == nil {
+				strOf = func(v jsonlio.Value) (string, error) { return pyStrOfScalar(v, py.FormatFloat) }
+			}
+			str, err := strOf(v)
+			if err != nil {
+				return s, fmt.Errorf("field %q: %w", path, err)
+			}
+			s.Solution = scoring.WrapNonString(str)
+		}
+	}
+
+	if m, ok := obj.Get(f.Method); ok {
+		if str, err := m.String(); err == nil {
+			s.Method = str
+		} else {
+			// None or a non-string selects default_accuracy_reward in the trainer.
+			s.Method = "default"
+		}
+	}
+	s.REC = f.rec(obj)
+	return s, nil
+}
+
+// completionText is completions[i][0]["content"] for a chat list, or the
+// string itself.
+func completionText(v jsonlio.Value) (string, error) {
+	switch v.Kind() {
+	case "string":
+		return v.String()
+	case "array":
+		msgs, err := v.Elements()
+		if err != nil {
+			return "", err
+		}
+		if len(msgs) == 0 {
+			return "", fmt.Errorf("empty chat list")
+		}
+		content, ok := msgs[0].Field("content")
+		if !ok {
+			return "", fmt.Errorf("first message has no \"content\"")
+		}
+		str, err := content.String()
+		if err != nil {
+			return "", fmt.Errorf("first message's content %w", err)
+		}
+		return str, nil
+	}
+	return "", fmt.Errorf("is a JSON %s; want a string or a chat list", v.Kind())
+}
+
+// rec reads the REC geometry; nil unless all three fields are usable.
+func (f *Fields) rec(obj *jsonlio.Object) *scoring.RECInfo {
+	w, ok1 := obj.Get(f.ImageWidth)
+	h, ok2 := obj.Get(f.ImageHeight)
+	g, ok3 := obj.Get(f.GridTHW)
+	if !ok1 || !ok2 || !ok3 {
+		return nil
+	}
+	var info scoring.RECInfo
+	var err error
+	if info.ImageWidth, err = w.Float(); err != nil {
+		return nil
+	}
+	if info.ImageHeight, err = h.Float(); err != nil {
+		return nil
+	}
+	els, err := g.Elements()
+	if err != nil || len(els) != 3 {
+		return nil
+	}
+	for i, e := range els {
+		if info.GridTHW[i], err = e.Float(); err != nil || math.IsNaN(info.GridTHW[i]) {
+			return nil
+		}
+	}
+	return &info
+}
+
+// groupKey is the text of the group field: a string's contents, or the raw
+// JSON of any other value.
+func groupKey(obj *jsonlio.Object, p jsonlio.Path) (string, bool) {
+	v, ok := obj.Get(p)
+	if !ok {
+		return "", false
+	}
+	if v.Kind() == "string" {
+		if s, err := v.String(); err == nil {
+			return s, true
+		}
+	}
+	return strings.TrimSpace(string(v)), true
+}
+
+// pyStrOfScalar is Python's str() of a JSON scalar as json.loads reads it:
+// integers keep their digits, other numbers are floats in repr form, and
+// true/false/null are True/False/None.
+func pyStrOfScalar(v jsonlio.Value, formatFloat func(float64) string) (string, error) {
+	switch v.Kind() {
+	case "bool":
+		if string(v) == "true" {
+			return "True", nil
+		}
+		return "False", nil
+	case "null":
+		return "None", nil
+	case "number":
+		text := string(v)
+		if !strings.ContainsAny(text, ".eE") && text != "NaN" && !strings.HasSuffix(text, "Infinity") {
+			if text == "-0" {
+				return "0", nil
+			}
+			return text, nil
+		}
+		f, err := v.Float()
+		if err != nil {
+			if ne, ok := err.(*strconv.NumError); !ok || ne.Err != strconv.ErrRange {
+				return "", err
+			}
+		}
+		return formatFloat(f), nil
+	}
+	return "", fmt.Errorf("is a JSON %s; want a string, number, bool or null", v.Kind())
+}

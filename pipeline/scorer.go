@@ -1,0 +1,157 @@
+package pipeline
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/grpo-score/grpo-score/jsonlio"
+	"github.com/grpo-score/grpo-score/scoring"
+	"github.com/grpo-score/grpo-score/scoring/py"
+)
+
+// replacedFields are the members a scored line gets; an input that already
+// has them (a re-scored file) has them replaced, not duplicated.
+var replacedFields = map[string]bool{"rewards": true, "reward": true, "reward_errors": true, "advantage": true}
+
+func isReplaced(key string) bool { return replacedFields[key] }
+
+// scorer is one worker's state: reusable buffers, never shared.
+type scorer struct {
+	cfg          *Config
+	needSolution bool
+	extra        []byte
+}
+
+func newScorer(cfg *Config) *scorer {
+	return &scorer{cfg: cfg, needSolution: true}
+}
+
+func (sc *scorer) scoreBatch(b *batch) {
+	b.outs = make([]Outcome, len(b.lines))
+	for i, line := range b.lines {
+		o := &b.outs[i]
+		o.File, o.Line, o.raw = b.file, b.linenos[i], line
+		sc.scoreLine(line, o)
+	}
+}
+
+func (sc *scorer) scoreLine(line []byte, o *Outcome) {
+	if jsonlio.IsBlank(line) {
+		o.Status = Blank
+		return
+	}
+	obj, err := jsonlio.ParseObject(line)
+	if err != nil {
+		sc.invalid(o, err)
+		return
+	}
+	cfg := sc.cfg
+	if cfg.Fields.Group != nil {
+		key, ok := groupKey(obj, cfg.Fields.Group)
+		if !ok {
+			sc.invalid(o, fmt.Errorf("missing group field %q", cfg.Fields.Group))
+			return
+		}
+		o.Group = key
+	}
+	s, err := cfg.Fields.Sample(obj, sc.needSolution, cfg.StrOf)
+	if err != nil {
+		sc.invalid(o, err)
+		return
+	}
+	o.Values = make([]float64, len(cfg.Rewards))
+	o.Errs = make([]error, len(cfg.Rewards))
+	if cfg.Trace {
+		o.Traces = make([]*scoring.Trace, len(cfg.Rewards))
+		o.Sample = &s
+	}
+	total, totalOK := 0.0, true
+	for i, nr := range cfg.Rewards {
+		var tr *scoring.Trace
+		if cfg.Trace {
+			tr = &scoring.Trace{}
+			o.Traces[i] = tr
+		}
+		v, err := nr.Reward.Score(&s, tr)
+		if err == nil && (math.IsNaN(v) || math.IsInf(v, 0)) {
+			err = fmt.Errorf("value %s cannot be written as JSON", py.FormatFloat(v))
+		}
+		if err != nil {
+			if scoring.IsInputError(err) {
+				sc.invalid(o, fmt.Errorf("reward %s: %w", nr.Name, err))
+				return
+			}
+			o.Errs[i] = err
+			totalOK = false
+			continue
+		}
+		o.Values[i] = v
+		total += nr.Weight * v
+	}
+	o.Total, o.TotalOK = total, totalOK
+	if cfg.MethodOf != nil {
+		o.Method = cfg.MethodOf(&s)
+	}
+	o.Status = Scored
+	sc.extra = sc.render(sc.extra[:0], o)
+	o.out = obj.AppendFields(make([]byte, 0, len(line)+len(sc.extra)+32), sc.extra, isReplaced)
+	o.extraAt = closingBrace(o.out)
+}
+
+func (sc *scorer) invalid(o *Outcome, err error) {
+	o.Status = Invalid
+	o.Err = err
+	o.Values, o.Errs, o.Traces = nil, nil, nil
+}
+
+// render writes the appended members: rewards, the weighted total, and the
+// reasons of failed rewards.
+func (sc *scorer) render(dst []byte, o *Outcome) []byte {
+	dst = append(dst, `"rewards": {`...)
+	for i, nr := range sc.cfg.Rewards {
+		if i > 0 {
+			dst = append(dst, ", "...)
+		}
+		dst = appendString(dst, nr.Name)
+		dst = append(dst, ": "...)
+		if o.Errs[i] != nil {
+			dst = append(dst, "null"...)
+		} else {
+			dst = py.AppendFloat(dst, o.Values[i])
+		}
+	}
+	dst = append(dst, `}, "reward": `...)
+	if o.TotalOK {
+		dst = py.AppendFloat(dst, o.Total)
+	} else {
+		dst = append(dst, "null"...)
+	}
+	if !o.TotalOK {
+		dst = append(dst, `, "reward_errors": {`...)
+		n := 0
+		for i, nr := range sc.cfg.Rewards {
+			if o.Errs[i] == nil {
+				continue
+			}
+			if n > 0 {
+				dst = append(dst, ", "...)
+			}
+			n++
+			dst = appendString(dst, nr.Name)
+			dst = append(dst, ": "...)
+			dst = appendString(dst, o.Errs[i].Error())
+		}
+		dst = append(dst, '}')
+	}
+	return dst
+}
+
+// closingBrace finds the offset of an object's final '}'.
+func closingBrace(b []byte) int {
+	for i := len(b) - 1; i >= 0; i-- {
+		if b[i] == '}' {
+			return i
+		}
+	}
+	return len(b)
+}

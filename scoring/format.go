@@ -1,0 +1,153 @@
+package scoring
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/grpo-score/grpo-score/scoring/py"
+)
+
+// Format is format_reward: 1.0 when the whole completion matches
+// <think>.*?</think>\s*<answer>.*?</answer> with DOTALL, else 0.0.
+func Format(s *Sample, tr *Trace) (float64, error) {
+	ok := formatMatch(s.Completion)
+	tr.Add("fullmatch <think>.*?</think>\\s*<answer>.*?</answer>", ok)
+	return boolReward(ok), nil
+}
+
+func formatMatch(c string) bool {
+	if !strings.HasPrefix(c, "<think>") || !strings.HasSuffix(c, closeTag) {
+		return false
+	}
+	end := len(c) - len(closeTag) // the final </answer> starts here
+	for p := len("<think>"); p < len(c); {
+		k := strings.Index(c[p:], "</think>")
+		if k < 0 {
+			return false
+		}
+		q := skipSpace(c, p+k+len("</think>"))
+		if strings.HasPrefix(c[q:], openTag) && q+len(openTag) <= end {
+			return true
+		}
+		p += k + 1
+	}
+	return false
+}
+
+// FormatREC is Qwen2VLModule.format_reward_rec: a search (not a full match)
+// for <think>.*?</think>\s*<answer>.*?\{.*\[\d+,\s*\d+,\s*\d+,\s*\d+\].*\}.*?</answer>
+// with DOTALL. Every gap is free, so taking the earliest candidate at each
+// stage finds a match whenever one exists.
+func FormatREC(s *Sample, tr *Trace) (float64, error) {
+	ok := recFormatMatch(s.Completion)
+	tr.Add("search <think>…</think>\\s*<answer>…{…[d, d, d, d]…}…</answer>", ok)
+	return boolReward(ok), nil
+}
+
+func recFormatMatch(c string) bool {
+	i := strings.Index(c, "<think>")
+	if i < 0 {
+		return false
+	}
+	q := -1
+	for p := i + len("<think>"); p < len(c); {
+		k := strings.Index(c[p:], "</think>")
+		if k < 0 {
+			return false
+		}
+		r := skipSpace(c, p+k+len("</think>"))
+		if strings.HasPrefix(c[r:], openTag) {
+			q = r + len(openTag)
+			break
+		}
+		p += k + 1
+	}
+	if q < 0 {
+		return false
+	}
+	a := strings.IndexByte(c[q:], '{')
+	if a < 0 {
+		return false
+	}
+	_, bEnd, ok := findBoxPattern(c, q+a+1, true)
+	if !ok {
+		return false
+	}
+	k := strings.IndexByte(c[bEnd:], '}')
+	if k < 0 {
+		return false
+	}
+	return strings.Contains(c[bEnd+k+1:], closeTag)
+}
+
+// findBoxPattern finds the first match at or after from of
+// \[(\d+),\s*(\d+),\s*(\d+),\s*(\d+)] (with spaces allowed after commas when
+// spaced is true) and returns its start and end byte offsets. Digits are any
+// Unicode decimal digits, as in Python's str patterns.
+func findBoxPattern(c string, from int, spaced bool) (start, end int, ok bool) {
+	for from < len(c) {
+		k := strings.IndexByte(c[from:], '[')
+		if k < 0 {
+			return 0, 0, false
+		}
+		st := from + k
+		if e, m := matchBoxAt(c, st+1, spaced); m {
+			return st, e, true
+		}
+		from = st + 1
+	}
+	return 0, 0, false
+}
+
+// matchBoxAt matches `d+,\s*d+,\s*d+,\s*d+]` at p and returns the end offset.
+func matchBoxAt(c string, p int, spaced bool) (int, bool) {
+	for n := 0; n < 4; n++ {
+		if n > 0 {
+			if p >= len(c) || c[p] != ',' {
+				return 0, false
+			}
+			p++
+			if spaced {
+				p = skipSpace(c, p)
+			}
+		}
+		d := skipDigits(c, p)
+		if d == p {
+			return 0, false
+		}
+		p = d
+	}
+	if p >= len(c) || c[p] != ']' {
+		return 0, false
+	}
+	return p + 1, true
+}
+
+func skipSpace(c string, p int) int {
+	for p < len(c) {
+		r, n := decodeRune(c, p)
+		if !py.IsSpace(r) {
+			break
+		}
+		p += n
+	}
+	return p
+}
+
+func skipDigits(c string, p int) int {
+	for p < len(c) {
+		r, n := decodeRune(c, p)
+		if !unicode.IsDigit(r) {
+			break
+		}
+		p += n
+	}
+	return p
+}
+
+func boolReward(ok bool) float64 {
+	if ok {
+		return 1.0
+	}
+	return 0.0
+}

@@ -1,0 +1,67 @@
+package scoring
+
+// Options configures the rewards. The zero value is not useful: start from
+// DefaultOptions, which holds the reference's constants.
+type Options struct {
+	// Method is the accuracy method for lines that name none (the trainer's
+	// --reward_method, "default" when unset).
+	Method string
+	// TaskType "rec" swaps accuracy and format for the REC rewards of
+	// qwen_module.py, as the trainer does with is_reward_customized_from_vlm_module.
+	TaskType string
+
+	Detection DetectionParams
+	Cosine    CosineParams
+
+	// TokenizerPath is a tokenizer.json for the length reward; empty means the
+	// embedded Qwen2.5 tokenizer.
+	TokenizerPath string
+
+	LLM LLMOptions
+}
+
+// DetectionParams are detection_score's keyword arguments.
+type DetectionParams struct {
+	IoUThreshold float64 // a greedy match needs at least this IoU
+	Alpha        float64 // weight of the position score (mean IoU)
+	Beta         float64 // weight of the label score
+	Gamma        float64 // weight of the completeness score
+}
+
+// CosineParams are cosine_reward's constants.
+type CosineParams struct {
+	MinLenValueWrong   float64
+	MaxLenValueWrong   float64
+	MinLenValueCorrect float64
+	MaxLenValueCorrect float64
+	MaxLen             float64
+	// UseAccuracy gives the corrected behaviour: the reference overwrites the
+	// accuracy with 1.0, so every answer takes the "correct" curve.
+	UseAccuracy bool
+}
+
+// LLMOptions configure the llm accuracy method's judge.
+type LLMOptions struct {
+	BaseURL     string // OPENAI_API_BASE
+	APIKey      string // OPENAI_API_KEY
+	Model       string
+	Concurrency int
+	TimeoutSec  float64
+	Retries     int
+}
+
+// DefaultOptions returns the trainer's defaults.
+func DefaultOptions() Options {
+	return Options{
+		Method:    "default",
+		Detection: DetectionParams{IoUThreshold: 0.5, Alpha: 0.7, Beta: 0.0, Gamma: 0.3},
+		Cosine: CosineParams{
+			MinLenValueWrong:   0.0,
+			MaxLenValueWrong:   -0.5,
+			MinLenValueCorrect: 1.0,
+			MaxLenValueCorrect: 0.5,
+			MaxLen:             1024,
+		},
+		LLM: LLMOptions{Model: "qwen2.5:7b", Concurrency: 4, TimeoutSec: 60, Retries: 3},
+	}
+}

@@ -1,0 +1,78 @@
+// Package scoring holds the reward functions of VLM-R1's GRPO trainer, ported so
+// that each returns the value the Python reference computes, quirks included.
+//
+// A reward sees one Sample and returns a float64, or an error where the
+// reference raises. Rewards never read the JSON line themselves: the pipeline
+// turns lines into Samples, so a reward is a pure function of its inputs.
+package scoring
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Sample is one rollout as the rewards see it, after the trainer's own
+// preprocessing: Completion is completions[i][0]["content"] and Solution is
+// already wrapped as "<answer> ... </answer>" (see Solution).
+type Sample struct {
+	Completion string
+	Solution   string
+	// Method is the line's accu_reward_method; empty means "use the default".
+	Method string
+	// REC holds what the REC IoU reward reads; nil when the line has none.
+	REC *RECInfo
+}
+
+// RECInfo is the image geometry the REC IoU reward needs: the original image
+// size and Qwen2-VL's image_grid_thw (the model saw grid*14 pixels).
+type RECInfo struct {
+	ImageWidth, ImageHeight float64
+	GridTHW                 [3]float64
+}
+
+// Reward scores one sample. tr is nil unless the caller asked for an
+// explanation; rewards guard every trace step with tr.On() so that scoring
+// without a trace does no extra work.
+type Reward interface {
+	Score(s *Sample, tr *Trace) (float64, error)
+}
+
+// RewardFunc adapts a plain function to Reward.
+type RewardFunc func(s *Sample, tr *Trace) (float64, error)
+
+// Score calls f.
+func (f RewardFunc) Score(s *Sample, tr *Trace) (float64, error) { return f(s, tr) }
+
+// PyError is an exception the Python reference raises on a sample. In the
+// trainer it would end the run; here it makes the reward null for that line.
+type PyError struct {
+	Type string // Python exception class, e.g. "KeyError"
+	Msg  string
+}
+
+func (e *PyError) Error() string {
+	if e.Msg == "" {
+		return e.Type
+	}
+	return e.Type + ": " + e.Msg
+}
+
+// Raise builds a PyError with a formatted message.
+func Raise(typ, format string, args ...any) error {
+	return &PyError{Type: typ, Msg: fmt.Sprintf(format, args...)}
+}
+
+// InputError reports that a line lacks what a reward needs (a field, or a
+// value of the wrong shape). Unlike PyError it is a problem with the input
+// file, handled by the pipeline's --on-error policy.
+type InputError struct {
+	Msg string
+}
+
+func (e *InputError) Error() string { return e.Msg }
+
+// IsInputError reports whether err is (or wraps) an InputError.
+func IsInputError(err error) bool {
+	var ie *InputError
+	return errors.As(err, &ie)
+}

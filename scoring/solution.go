@@ -1,0 +1,22 @@
+package scoring
+
+import (
+	"strings"
+
+	"github.com/grpo-score/grpo-score/scoring/py"
+)
+
+// WrapSolution is the trainer's preprocessing of a string answer: every
+// "<answer>" and then every "</answer>" removed, stripped, and wrapped as
+// "<answer> s </answer>". It is idempotent on its own output.
+func WrapSolution(s string) string {
+	s = strings.ReplaceAll(s, openTag, "")
+	s = strings.ReplaceAll(s, closeTag, "")
+	return openTag + " " + py.Strip(s) + " " + closeTag
+}
+
+// WrapNonString wraps the str() of a non-string answer, which the trainer
+// does not strip or untag.
+func WrapNonString(pyStr string) string {
+	return openTag + " " + pyStr + " " + closeTag
+}
