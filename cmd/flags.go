@@ -20,8 +20,8 @@ type rewardFlags struct {
 	taskType string
 	weights  string
 
-	completionField, solutionField, methodField string
-	conversationsField                          string
+	completionField, solutionField, methodField  string
+	conversationsField                           string
 	imageWidthField, imageHeightField, gridField string
 	groupField                                   string
 	preset                                       string

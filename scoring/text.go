@@ -98,7 +98,7 @@ func CleanText(s string) string {
 	return py.Lower(s)
 }
 
-// dropBreaks applies re.sub(r'(?<=\s)C', '', s) and then
+// dropBreaks applies re.sub(r'(?<=\s)C', ”, s) and then
 // re.sub(r'(?<!\s)C', ' ', ·) for the line-break character c. Both
 // lookbehinds look at the string as it was before that substitution.
 func dropBreaks(s string, c byte) string {
