@@ -30,7 +30,9 @@ func ParseFloat(s string) (float64, error) {
 			return 0, ErrFloat
 		}
 	}
-	t := strings.Trim(b.String(), " \t\n\v\f\r\x1c\x1d\x1e\x1f")
+	// Only non-ASCII whitespace was turned into spaces above; the ASCII
+	// separators \x1c-\x1f survive and are not stripped, as in CPython.
+	t := strings.Trim(b.String(), " \t\n\v\f\r")
 	if t == "" {
 		return 0, ErrFloat
 	}
