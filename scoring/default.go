@@ -1,0 +1,86 @@
+package scoring
+
+import (
+	"unicode"
+
+	"github.com/grpo-score/grpo-score/scoring/levenshtein"
+	"github.com/grpo-score/grpo-score/scoring/py"
+)
+
+// MathVerifier is math_verify's verify(parse(pred), parse(gold)) on raw
+// strings, in VLM-R1's argument order (the model's answer first).
+type MathVerifier func(pred, gold string) bool
+
+// defaultAccuracy returns default_accuracy_reward: math_verify first; when
+// that fails and the ground truth has a digit, Python float() equality of the
+// cleaned strings, or their Levenshtein ratio when either is not a number; a
+// letter-choice ground truth compares choice letters; anything else scores
+// the ratio.
+func defaultAccuracy(verify MathVerifier) Method {
+	return func(content, sol string, tr *Trace) (float64, error) {
+		gt := groundTruth(sol)
+		student := py.Strip(content)
+		if a, ok := LastAnswer(content); ok {
+			student = py.Strip(a)
+		}
+		if tr.On() {
+			tr.Add("ground truth (first one-line <answer> block)", gt)
+			tr.Add("student answer (last <answer> block)", student)
+		}
+		if verify(student, gt) {
+			tr.Add("math_verify", true)
+			return 1.0, nil
+		}
+		tr.Add("math_verify", false)
+		if hasDigit(gt) {
+			if v, ok := numericReward(student, gt); ok {
+				tr.Add("float() equality", v)
+				return v, nil
+			}
+			return traceRatio(student, gt, tr), nil
+		}
+		if want := ExtractChoice(gt); want != "" {
+			got := ExtractChoice(student)
+			if tr.On() {
+				tr.Add("ground truth choice", want)
+				tr.Add("student choice", got)
+			}
+			// A student answer without a letter leaves the reward at 0.0.
+			return boolReward(got != "" && got == py.Upper(want)), nil
+		}
+		return traceRatio(student, gt, tr), nil
+	}
+}
+
+func traceRatio(student, gt string, tr *Trace) float64 {
+	a, b := CleanText(student), CleanText(gt)
+	r := levenshtein.RatioString(a, b)
+	if tr.On() {
+		tr.Add("clean_text(student)", a)
+		tr.Add("clean_text(ground truth)", b)
+		tr.Add("Levenshtein ratio", r)
+	}
+	return r
+}
+
+// numericReward is numeric_reward: float() of both cleaned strings; ok is
+// false when either does not parse (the reference returns None).
+func numericReward(content, sol string) (float64, bool) {
+	c, err1 := py.ParseFloat(CleanText(content))
+	s, err2 := py.ParseFloat(CleanText(sol))
+	if err1 != nil || err2 != nil {
+		return 0, false
+	}
+	return boolReward(c == s), true
+}
+
+// hasDigit is bool(re.search(r'\d', s)) for a str pattern: any Unicode
+// decimal digit.
+func hasDigit(s string) bool {
+	for _, r := range s {
+		if r >= '0' && r <= '9' || r > 0x7f && unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
