@@ -40,8 +40,9 @@ func DefaultFields() Fields {
 }
 
 // Sample builds what the rewards see from a line, applying the trainer's
-// preprocessing. needSolution is false when no selected reward reads it.
-func (f *Fields) Sample(obj *jsonlio.Object, needSolution bool, strOf func(jsonlio.Value) (string, error)) (scoring.Sample, error) {
+// preprocessing. A missing or unusable solution is recorded in
+// Sample.SolutionErr, so that only the rewards that read it fail.
+func (f *Fields) Sample(obj *jsonlio.Object, strOf func(jsonlio.Value) (string, error)) (scoring.Sample, error) {
 	var s scoring.Sample
 	c, ok := obj.Get(f.Completion)
 	if !ok {
@@ -53,34 +54,9 @@ func (f *Fields) Sample(obj *jsonlio.Object, needSolution bool, strOf func(jsonl
 	}
 	s.Completion = content
 
-	if needSolution {
-		path := f.Solution
-		v, found := obj.Get(f.Solution)
-		if !found && f.Conversations != nil {
-			v, found = obj.Get(f.Conversations)
-			path = f.Conversations
-		}
-		if !found {
-			return s, fmt.Errorf("missing field %q (or %q)", f.Solution, f.Conversations)
-		}
-		if v.Kind() == "string" {
-			str, err := v.String()
-			if err != nil {
-				return s, fmt.Errorf("field %q: %w", path, err)
-			}
-			s.Solution = scoring.WrapSolution(str)
-		} else {
-			if strOf == nil {
-				strOf = func(v jsonlio.Value) (string, error) { return pyStrOfScalar(v, py.FormatFloat) }
-			}
-			str, err := strOf(v)
-			if err != nil {
-				return s, fmt.Errorf("field %q: %w", path, err)
-			}
-			s.Solution = scoring.WrapNonString(str)
-		}
+	if err := f.solution(obj, &s, strOf); err != nil {
+		s.SolutionErr = &scoring.InputError{Msg: err.Error()}
 	}
-
 	if m, ok := obj.Get(f.Method); ok {
 		if str, err := m.String(); err == nil {
 			s.Method = str
@@ -91,6 +67,36 @@ func (f *Fields) Sample(obj *jsonlio.Object, needSolution bool, strOf func(jsonl
 	}
 	s.REC = f.rec(obj)
 	return s, nil
+}
+
+// solution applies the trainer's transformation to the line's answer.
+func (f *Fields) solution(obj *jsonlio.Object, s *scoring.Sample, strOf func(jsonlio.Value) (string, error)) error {
+	path := f.Solution
+	v, found := obj.Get(f.Solution)
+	if !found && f.Conversations != nil {
+		v, found = obj.Get(f.Conversations)
+		path = f.Conversations
+	}
+	if !found {
+		return fmt.Errorf("missing field %q (or %q)", f.Solution, f.Conversations)
+	}
+	if v.Kind() == "string" {
+		str, err := v.String()
+		if err != nil {
+			return fmt.Errorf("field %q: %w", path, err)
+		}
+		s.Solution = scoring.WrapSolution(str)
+		return nil
+	}
+	if strOf == nil {
+		strOf = func(v jsonlio.Value) (string, error) { return pyStrOfScalar(v, py.FormatFloat) }
+	}
+	str, err := strOf(v)
+	if err != nil {
+		return fmt.Errorf("field %q: %w", path, err)
+	}
+	s.Solution = scoring.WrapNonString(str)
+	return nil
 }
 
 // completionText is completions[i][0]["content"] for a chat list, or the

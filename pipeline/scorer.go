@@ -17,13 +17,12 @@ func isReplaced(key string) bool { return replacedFields[key] }
 
 // scorer is one worker's state: reusable buffers, never shared.
 type scorer struct {
-	cfg          *Config
-	needSolution bool
-	extra        []byte
+	cfg   *Config
+	extra []byte
 }
 
 func newScorer(cfg *Config) *scorer {
-	return &scorer{cfg: cfg, needSolution: true}
+	return &scorer{cfg: cfg}
 }
 
 func (sc *scorer) scoreBatch(b *batch) {
@@ -54,7 +53,7 @@ func (sc *scorer) scoreLine(line []byte, o *Outcome) {
 		}
 		o.Group = key
 	}
-	s, err := cfg.Fields.Sample(obj, sc.needSolution, cfg.StrOf)
+	s, err := cfg.Fields.Sample(obj, cfg.StrOf)
 	if err != nil {
 		sc.invalid(o, err)
 		return

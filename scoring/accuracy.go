@@ -15,6 +15,9 @@ func newAccuracy(o *Options, methods map[string]MethodInfo) (Reward, error) {
 }
 
 func (a *accuracy) Score(s *Sample, tr *Trace) (float64, error) {
+	if s.SolutionErr != nil {
+		return 0, s.SolutionErr
+	}
 	name := s.Method
 	if name == "" {
 		name = a.fallback

@@ -17,6 +17,9 @@ import (
 type Sample struct {
 	Completion string
 	Solution   string
+	// SolutionErr is set when the line has no usable solution; rewards that
+	// read Solution return it (an *InputError) instead of scoring.
+	SolutionErr error
 	// Method is the line's accu_reward_method; empty means "use the default".
 	Method string
 	// REC holds what the REC IoU reward reads; nil when the line has none.

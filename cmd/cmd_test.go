@@ -1,0 +1,179 @@
+package cmd
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// run drives the CLI in-process.
+func run(t *testing.T, stdin string, args ...string) (stdout, stderr string, code int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = Run(args, strings.NewReader(stdin), &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+func TestScoreKeepsBytesAndAppends(t *testing.T) {
+	in := `{"completion":"<think>a</think><answer>b</answer>",  "solution": "b", "x": 1.50}` + "\n"
+	out, _, code := run(t, in, "score", "-q", "-r", "format,accuracy", "-m", "all_match")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	want := `{"completion":"<think>a</think><answer>b</answer>",  "solution": "b", "x": 1.50, "rewards": {"format": 1.0, "accuracy": 1.0}, "reward": 2.0}` + "\n"
+	if out != want {
+		t.Errorf("got  %s\nwant %s", out, want)
+	}
+}
+
+func TestScoreReplacesOldRewards(t *testing.T) {
+	in := `{"rewards": {"format": 0.0}, "completion":"<think>a</think><answer>b</answer>", "reward": 7}` + "\n"
+	out, _, code := run(t, in, "score", "-q", "-r", "format")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	want := `{"completion":"<think>a</think><answer>b</answer>", "rewards": {"format": 1.0}, "reward": 1.0}` + "\n"
+	if out != want {
+		t.Errorf("got  %s\nwant %s", out, want)
+	}
+}
+
+func TestScoreWeightsAndChatList(t *testing.T) {
+	in := `{"completion":[{"role":"assistant","content":"<think>a</think><answer>yes</answer>"}],"conversations":[{"value":"q"},{"value":"<answer>Yes</answer>"}]}` + "\n"
+	out, _, code := run(t, in, "score", "-q", "-r", "format,accuracy", "-m", "yes_no", "-w", "accuracy=2,format=0.5")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	if !strings.Contains(out, `"rewards": {"format": 1.0, "accuracy": 1.0}, "reward": 2.5}`) {
+		t.Errorf("got %s", out)
+	}
+}
+
+func TestScoreNonStringSolution(t *testing.T) {
+	for _, tt := range []struct{ sol, want string }{
+		{"3.0", "<answer>3.0</answer>"}, {"1e16", "<answer>1e+16</answer>"}, {"true", "<answer>True</answer>"},
+		{"null", "<answer>None</answer>"}, {"-0", "<answer>0</answer>"}, {"1E2", "<answer>100.0</answer>"},
+	} {
+		in := `{"completion":"` + tt.want + `","solution":` + tt.sol + "}\n"
+		out, errs, code := run(t, in, "score", "-q", "-r", "accuracy", "-m", "all_match")
+		if code != 0 || !strings.Contains(out, `"accuracy": 1.0`) {
+			t.Errorf("solution %s: exit %d, %s %s", tt.sol, code, out, errs)
+		}
+	}
+}
+
+func TestBadLines(t *testing.T) {
+	in := strings.Join([]string{
+		`{"completion":"<think>a</think><answer>b</answer>"}`,
+		``,
+		`not json`,
+		`[1, 2]`,
+		`{"completion": 5}`,
+		"{\"completion\": \"\xff\"}",
+		`{"solution": "x"}`,
+		`{"completion":"x"}`,
+		`{"completion": "trunc`,
+	}, "\n")
+	for _, tt := range []struct {
+		policy         string
+		written        int
+		code           int
+		messages       int
+		lastLineInFile string
+	}{
+		{"keep", 8, 0, 6, "{\"completion\": \"trunc"},
+		{"skip", 2, 0, 6, `{"completion":"x", "rewards": {"format": 0.0}, "reward": 0.0}`},
+		{"fail", 1, ExitInput, 1, `{"completion":"<think>a</think><answer>b</answer>", "rewards": {"format": 1.0}, "reward": 1.0}`},
+	} {
+		out, errs, code := run(t, in, "score", "-r", "format", "--on-error", tt.policy)
+		lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+		if code != tt.code || len(lines) != tt.written {
+			t.Errorf("%s: exit %d, %d lines written; want %d, %d\n%s", tt.policy, code, len(lines), tt.code, tt.written, out)
+		}
+		if lines[len(lines)-1] != tt.lastLineInFile {
+			t.Errorf("%s: last line %s", tt.policy, lines[len(lines)-1])
+		}
+		n := strings.Count(errs, "<stdin>:")
+		if n != tt.messages {
+			t.Errorf("%s: %d messages, want %d:\n%s", tt.policy, n, tt.messages, errs)
+		}
+	}
+	_, errs, _ := run(t, in, "score", "-r", "format")
+	for _, want := range []string{
+		"<stdin>:3: not a JSON object",
+		"<stdin>:4: not a JSON object",
+		`<stdin>:5: field "completion": is a JSON number`,
+		"<stdin>:6: invalid UTF-8",
+		`<stdin>:7: missing field "completion"`,
+		"<stdin>:9: truncated JSON",
+	} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errs)
+		}
+	}
+}
+
+func TestGroupsAndAdvantage(t *testing.T) {
+	in := strings.Join([]string{
+		`{"id":"a","completion":"<think>a</think><answer>b</answer>"}`,
+		`{"id":"a","completion":"no"}`,
+		`{"id":"b","completion":"no"}`,
+		`{"id":"a","completion":"no"}`,
+	}, "\n") + "\n"
+	out, errs, code := run(t, in, "score", "-q", "-r", "format", "--group-field", "id")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	// Group a: rewards 1, 0; mean 0.5, sample std sqrt(0.5).
+	std, eps := 0.7071067811865476, 1e-4 // variables: constant folding would be exact
+	adv := 0.5 / (std + eps)
+	var got struct{ Advantage float64 }
+	if err := json.Unmarshal([]byte(lines[0]), &got); err != nil || got.Advantage != adv {
+		t.Errorf("advantage %v (%v), want %v", got.Advantage, err, adv)
+	}
+	if !strings.Contains(errs, `<stdin>:4: group "a" was already closed at <stdin>:2`) {
+		t.Errorf("non-contiguous group not reported: %s", errs)
+	}
+	if len(lines) != 4 {
+		t.Errorf("%d lines out", len(lines))
+	}
+}
+
+func TestJobsDoNotChangeOutput(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "golden", "rollouts.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	one, _, c1 := run(t, string(data), "score", "-q", "-r", "format", "-j", "1")
+	eight, _, c8 := run(t, string(data), "score", "-q", "-r", "format", "-j", "8")
+	if c1 != 0 || c8 != 0 || one != eight {
+		t.Fatalf("-j 1 and -j 8 differ (exit %d, %d)", c1, c8)
+	}
+	if n := strings.Count(one, "\n"); n != 3000 {
+		t.Errorf("%d lines", n)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{"score", "-r", "nope"},
+		{"score", "--on-error", "maybe"},
+		{"score", "-w", "1,2,3"},
+		{"score", "--shard", "4/4"},
+		{"score", "--bogus"},
+		{"score", "--task-type", "gui"},
+	} {
+		_, errs, code := run(t, "", args...)
+		if code != ExitUsage {
+			t.Errorf("%v: exit %d, want %d (%s)", args, code, ExitUsage, errs)
+		}
+	}
+	_, _, code := run(t, "", "score", "-r", "format", "/no/such/file")
+	if code != ExitIO {
+		t.Errorf("missing file: exit %d, want %d", code, ExitIO)
+	}
+}
