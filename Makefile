@@ -1,0 +1,48 @@
+# grpo-score: the commands the README documents.
+GO      ?= go
+BIN     ?= ./grpo-score
+SAMPLE  ?= testdata/sample.jsonl
+BENCH_MB ?= 200
+
+.PHONY: all build sample test vet fmt-check bench fuzz generate clean
+
+all: build
+
+build:
+	$(GO) build -trimpath -o $(BIN) .
+
+# Score the bundled sample: the README's first command.
+sample: build
+	$(BIN) score $(SAMPLE) -r accuracy,format,length,repetition -o /tmp/grpo-score-sample.jsonl --stats /tmp/grpo-score-sample.stats.json
+	@echo "scored lines: /tmp/grpo-score-sample.jsonl, statistics: /tmp/grpo-score-sample.stats.json"
+
+# The README's test command; CI runs exactly this.
+test: fmt-check vet
+	$(GO) test -count=1 ./...
+
+vet:
+	$(GO) vet ./...
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+# Benchmarks: per-package micro benchmarks, then the whole pipeline on a
+# generated $(BENCH_MB) MB file (see scripts/bench.sh).
+bench: build
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+	BIN=$(BIN) BENCH_MB=$(BENCH_MB) sh scripts/bench.sh
+
+# A short run of every fuzz target.
+fuzz:
+	@for pkg in $$($(GO) list ./...); do \
+	  for f in $$($(GO) test -list 'Fuzz.*' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime 15s $$pkg || exit 1; \
+	  done; \
+	done
+
+generate:
+	$(GO) generate ./...
+
+clean:
+	rm -f $(BIN)
