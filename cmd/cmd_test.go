@@ -177,3 +177,63 @@ func TestUsageErrors(t *testing.T) {
 		t.Errorf("missing file: exit %d, want %d", code, ExitIO)
 	}
 }
+
+func TestCheckCatchesInjectedDrift(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "golden", "rollouts.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	scored, _, code := run(t, string(data), "score", "-q", "-r", "format,rec_format")
+	if code != 0 {
+		t.Fatalf("score: exit %d", code)
+	}
+	if out, errs, code := run(t, scored, "check", "-r", "format,rec_format"); code != 0 || !strings.Contains(out, "clean:") {
+		t.Fatalf("clean file: exit %d\n%s%s", code, out, errs)
+	}
+	lines := strings.Split(scored, "\n")
+	target := 1234
+	if !strings.Contains(lines[target], `"format": 1.0`) {
+		t.Fatalf("line %d has no format 1.0", target+1)
+	}
+	lines[target] = strings.Replace(lines[target], `"format": 1.0`, `"format": 0.9999999999999999`, 1)
+	out, _, code := run(t, strings.Join(lines, "\n"), "check", "-r", "format,rec_format", "--json")
+	if code != ExitDrift {
+		t.Fatalf("exit %d, want %d", code, ExitDrift)
+	}
+	var report struct {
+		Clean  bool
+		Drifts []struct {
+			Line   int
+			Reward string
+			Old    *float64
+			New    *float64
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &report); err != nil {
+		t.Fatalf("--json does not parse: %v\n%s", err, out)
+	}
+	if report.Clean || len(report.Drifts) != 1 {
+		t.Fatalf("report: %+v", report)
+	}
+	d := report.Drifts[0]
+	if d.Line != target+1 || d.Reward != "format" || *d.Old != 0.9999999999999999 || *d.New != 1 {
+		t.Errorf("drift %+v", d)
+	}
+	// A tolerance absorbs it.
+	if _, _, code := run(t, strings.Join(lines, "\n"), "check", "-r", "format,rec_format", "--atol", "1e-12"); code != 0 {
+		t.Errorf("--atol 1e-12: exit %d", code)
+	}
+}
+
+func TestCheckAgainstGoldenFile(t *testing.T) {
+	rollouts := filepath.Join("..", "testdata", "golden", "rollouts.jsonl")
+	golden := filepath.Join("..", "testdata", "golden", "golden.jsonl")
+	out, errs, code := run(t, "", "check", "-r", "format", rollouts, "--golden", golden)
+	if code != 0 || !strings.Contains(out, "format  3000      0") {
+		t.Errorf("exit %d\n%s%s", code, out, errs)
+	}
+	out, _, code = run(t, "", "check", "-r", "format", rollouts, "--golden", golden, "--key", "")
+	if code != 0 {
+		t.Errorf("join by line number: exit %d\n%s", code, out)
+	}
+}

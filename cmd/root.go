@@ -84,6 +84,7 @@ VLM-R1's trainer and reproduces the values it computes, quirks included.`,
 	}
 	root.AddCommand(
 		newScoreCmd(e),
+		newCheckCmd(e),
 		newRewardsCmd(e),
 		newVersionCmd(e),
 	)

@@ -154,3 +154,19 @@ func closingBrace(b []byte) int {
 	}
 	return len(b)
 }
+
+// ScoreLine scores one line outside a run, with traces when cfg.Trace is
+// set: what explain shows. The outcome's Status tells whether the line was
+// usable.
+func ScoreLine(cfg *Config, file string, lineno int, line []byte) *Outcome {
+	o := &Outcome{File: file, Line: lineno, raw: line}
+	newScorer(cfg).scoreLine(line, o)
+	return o
+}
+
+// Output is the line as score writes it (without the newline and without a
+// group advantage).
+func (o *Outcome) Output() []byte { return o.out }
+
+// Input is the line as it was read.
+func (o *Outcome) Input() []byte { return o.raw }

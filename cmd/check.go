@@ -1,0 +1,326 @@
+package cmd
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/grpo-score/grpo-score/jsonlio"
+	"github.com/grpo-score/grpo-score/pipeline"
+	"github.com/grpo-score/grpo-score/scoring/py"
+)
+
+type checkFlags struct {
+	rf           rewardFlags
+	golden       string
+	key          string
+	rewardsField string
+	atol, rtol   float64
+	jsonOut      bool
+	jobs         int
+	maxDiffs     int
+}
+
+func newCheckCmd(e *env) *cobra.Command {
+	f := &checkFlags{}
+	c := &cobra.Command{
+		Use:   "check [FILE...]",
+		Short: "Recompute rewards and fail when they drift from the recorded ones",
+		Long: `Check recomputes the selected rewards of every line and compares them with the
+values recorded in the line's "rewards" field (a file written by 'score', or by a
+trainer), or with a separate --golden file joined by --key (or by line number when
+--key is empty). A reward that raised is recorded as null (or {"error": ...}) and
+matches a recomputation that raises. Exit status 1 when anything drifted, 0 when
+clean.`,
+		Example: `  grpo-score check -r accuracy,format scored.jsonl
+  grpo-score check rollouts.jsonl --golden golden.jsonl --key id -r accuracy,format --json`,
+		RunE: func(c *cobra.Command, args []string) error { return runCheck(e, f, args) },
+	}
+	fs := c.Flags()
+	f.rf.register(fs)
+	fs.StringVar(&f.golden, "golden", "", "compare with the rewards of this file instead of each line's own")
+	fs.StringVar(&f.key, "key", "id", "with --golden: field joining lines to golden lines; empty joins by line number")
+	fs.StringVar(&f.rewardsField, "rewards-field", "rewards", "field holding the recorded rewards (an object of name: value)")
+	fs.Float64Var(&f.atol, "atol", 0, "absolute tolerance (default exact)")
+	fs.Float64Var(&f.rtol, "rtol", 0, "relative tolerance (default exact)")
+	fs.BoolVar(&f.jsonOut, "json", false, "write the report as JSON (for CI annotations)")
+	fs.IntVarP(&f.jobs, "jobs", "j", 0, "scoring goroutines (default: one per CPU)")
+	fs.IntVar(&f.maxDiffs, "max-diffs", 50, "lines of diff to print at most (the summary counts all)")
+	return c
+}
+
+// drift is one reward of one line that differs.
+type drift struct {
+	File   string   `json:"file"`
+	Line   int      `json:"line"`
+	Key    string   `json:"key,omitempty"`
+	Reward string   `json:"reward"`
+	Old    *float64 `json:"old"` // nil: recorded as an error
+	New    *float64 `json:"new"` // nil: recomputation raised
+	Delta  *float64 `json:"delta,omitempty"`
+	Reason string   `json:"new_error,omitempty"`
+}
+
+type checkTally struct {
+	Compared int `json:"compared"`
+	Drifted  int `json:"drifted"`
+	Missing  int `json:"missing"` // recomputed but not recorded
+}
+
+// checker is the pipeline sink that compares outcomes with recorded values.
+type checker struct {
+	f       *checkFlags
+	names   []string
+	golden  map[string]map[string]json.RawMessage
+	keyPath jsonlio.Path
+	recPath jsonlio.Path
+	tally   map[string]*checkTally
+	diffs   []drift
+	lines   int
+	nodiff  int // lines without a golden counterpart
+}
+
+func runCheck(e *env, f *checkFlags, args []string) error {
+	rewards, reg, fields, err := f.rf.build(e)
+	if err != nil {
+		return err
+	}
+	if len(rewards) == 0 {
+		return usageErr("check needs at least one reward (-r)")
+	}
+	ck := &checker{f: f, tally: map[string]*checkTally{}}
+	for _, r := range rewards {
+		ck.names = append(ck.names, r.Name)
+		ck.tally[r.Name] = &checkTally{}
+	}
+	if ck.recPath, err = jsonlio.ParsePath(f.rewardsField); err != nil {
+		return usageErr("--rewards-field: %v", err)
+	}
+	if f.key != "" {
+		if ck.keyPath, err = jsonlio.ParsePath(f.key); err != nil {
+			return usageErr("--key: %v", err)
+		}
+	}
+	if f.golden != "" {
+		if ck.golden, err = loadGoldenRewards(f.golden, e, ck.keyPath, ck.recPath); err != nil {
+			return err
+		}
+	}
+	cfg := &pipeline.Config{Rewards: rewards, Fields: fields, Jobs: f.jobs, Sink: ck, MethodOf: methodOf(reg, rewards)}
+	if len(args) == 0 {
+		args = []string{"-"}
+	}
+	res, err := pipeline.Run(context.Background(), cfg, args, e.stdin, io.Discard, e.stderr)
+	if err != nil {
+		return ioErr(err)
+	}
+	if f.jsonOut {
+		ck.writeJSON(e.stdout, res)
+	} else {
+		ck.writeText(e.stdout, res)
+	}
+	for _, t := range ck.tally {
+		if t.Drifted > 0 {
+			return &exitError{code: ExitDrift}
+		}
+	}
+	return nil
+}
+
+// loadGoldenRewards reads the recorded rewards of a golden file, keyed by
+// the key field or by line number.
+func loadGoldenRewards(path string, e *env, key, rec jsonlio.Path) (map[string]map[string]json.RawMessage, error) {
+	in, err := jsonlio.Open(path, e.stdin)
+	if err != nil {
+		return nil, ioErr(err)
+	}
+	defer in.Close()
+	out := map[string]map[string]json.RawMessage{}
+	lr := jsonlio.NewLineReader(in)
+	for {
+		line, n, err := lr.Next()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, ioErr(fmt.Errorf("%s:%d: %w", in.Name, n, err))
+		}
+		if jsonlio.IsBlank(line) {
+			continue
+		}
+		obj, err := jsonlio.ParseObject(line)
+		if err != nil {
+			return nil, &exitError{code: ExitInput, err: fmt.Errorf("%s:%d: %v", in.Name, n, err)}
+		}
+		k := strconv.Itoa(n)
+		if key != nil {
+			v, ok := obj.Get(key)
+			if !ok {
+				return nil, &exitError{code: ExitInput, err: fmt.Errorf("%s:%d: missing key field %q", in.Name, n, key)}
+			}
+			k = keyText(v)
+		}
+		v, ok := obj.Get(rec)
+		if !ok {
+			continue
+		}
+		var m map[string]json.RawMessage
+		if err := json.Unmarshal(v, &m); err != nil {
+			return nil, &exitError{code: ExitInput, err: fmt.Errorf("%s:%d: field %q: %v", in.Name, n, rec, err)}
+		}
+		out[k] = m
+	}
+}
+
+func keyText(v jsonlio.Value) string {
+	if s, err := v.String(); err == nil {
+		return s
+	}
+	return string(v)
+}
+
+func (ck *checker) Group(string, []*pipeline.Outcome) {}
+
+func (ck *checker) Line(o *pipeline.Outcome) {
+	ck.lines++
+	obj, err := jsonlio.ParseObject(o.Input())
+	if err != nil {
+		return
+	}
+	key := ""
+	if ck.keyPath != nil {
+		if v, ok := obj.Get(ck.keyPath); ok {
+			key = keyText(v)
+		}
+	}
+	var recorded map[string]json.RawMessage
+	switch {
+	case ck.golden != nil && ck.keyPath == nil:
+		recorded = ck.golden[strconv.Itoa(o.Line)]
+	case ck.golden != nil:
+		recorded = ck.golden[key]
+	default:
+		if v, ok := obj.Get(ck.recPath); ok {
+			_ = json.Unmarshal(v, &recorded)
+		}
+	}
+	if recorded == nil {
+		ck.nodiff++
+		return
+	}
+	for i, name := range ck.names {
+		t := ck.tally[name]
+		raw, ok := recorded[name]
+		if !ok {
+			t.Missing++
+			continue
+		}
+		t.Compared++
+		old, oldErr := recordedValue(raw)
+		var nv *float64
+		reason := ""
+		if o.Errs[i] == nil {
+			v := o.Values[i]
+			nv = &v
+		} else {
+			reason = o.Errs[i].Error()
+		}
+		if ck.same(old, oldErr, nv) {
+			continue
+		}
+		t.Drifted++
+		d := drift{File: o.File, Line: o.Line, Key: key, Reward: name, New: nv, Reason: reason}
+		if !oldErr {
+			d.Old = &old
+		}
+		if d.Old != nil && d.New != nil {
+			delta := math.Abs(*d.New - *d.Old)
+			d.Delta = &delta
+		}
+		ck.diffs = append(ck.diffs, d)
+	}
+}
+
+// recordedValue reads a recorded reward: a number, or null / {"error": ...}
+// for a reward that raised.
+func recordedValue(raw json.RawMessage) (float64, bool) {
+	var f float64
+	if err := json.Unmarshal(raw, &f); err != nil || string(raw) == "null" {
+		return 0, true
+	}
+	return f, false
+}
+
+func (ck *checker) same(old float64, oldErr bool, nv *float64) bool {
+	if oldErr || nv == nil {
+		return oldErr && nv == nil
+	}
+	if old == *nv || (math.IsNaN(old) && math.IsNaN(*nv)) {
+		return true
+	}
+	return math.Abs(*nv-old) <= ck.f.atol+ck.f.rtol*math.Abs(old)
+}
+
+func fmtOpt(v *float64) string {
+	if v == nil {
+		return "error"
+	}
+	return py.FormatFloat(*v)
+}
+
+func (ck *checker) writeText(w io.Writer, res *pipeline.Result) {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	if len(ck.diffs) > 0 {
+		fmt.Fprintln(tw, "LINE\tKEY\tREWARD\tOLD\tNEW\t|DELTA|")
+		for i, d := range ck.diffs {
+			if i == ck.f.maxDiffs {
+				fmt.Fprintf(tw, "... %d more\n", len(ck.diffs)-i)
+				break
+			}
+			delta := "-"
+			if d.Delta != nil {
+				delta = py.FormatFloat(*d.Delta)
+			}
+			newText := fmtOpt(d.New)
+			if d.New == nil && d.Reason != "" {
+				newText = "error: " + d.Reason
+			}
+			fmt.Fprintf(tw, "%s:%d\t%s\t%s\t%s\t%s\t%s\n", d.File, d.Line, d.Key, d.Reward, fmtOpt(d.Old), newText, delta)
+		}
+		fmt.Fprintln(tw)
+	}
+	fmt.Fprintln(tw, "REWARD\tCOMPARED\tDRIFTED\tNOT RECORDED")
+	for _, name := range ck.names {
+		t := ck.tally[name]
+		fmt.Fprintf(tw, "%s\t%d\t%d\t%d\n", name, t.Compared, t.Drifted, t.Missing)
+	}
+	tw.Flush()
+	status := "clean"
+	if len(ck.diffs) > 0 {
+		status = fmt.Sprintf("DRIFT in %d values", len(ck.diffs))
+	}
+	fmt.Fprintf(w, "%s: %d lines checked, %d without recorded rewards, %d invalid\n", status, ck.lines, ck.nodiff, res.Counts.Invalid)
+}
+
+func (ck *checker) writeJSON(w io.Writer, res *pipeline.Result) {
+	report := struct {
+		Clean      bool                   `json:"clean"`
+		Lines      int                    `json:"lines"`
+		Unrecorded int                    `json:"lines_without_recorded_rewards"`
+		Invalid    int64                  `json:"invalid_lines"`
+		Rewards    map[string]*checkTally `json:"rewards"`
+		Drifts     []drift                `json:"drifts"`
+	}{Clean: len(ck.diffs) == 0, Lines: ck.lines, Unrecorded: ck.nodiff, Invalid: res.Counts.Invalid, Rewards: ck.tally, Drifts: ck.diffs}
+	if report.Drifts == nil {
+		report.Drifts = []drift{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	_ = enc.Encode(report)
+}
