@@ -85,6 +85,7 @@ VLM-R1's trainer and reproduces the values it computes, quirks included.`,
 	root.AddCommand(
 		newScoreCmd(e),
 		newCheckCmd(e),
+		newExplainCmd(e),
 		newRewardsCmd(e),
 		newVersionCmd(e),
 	)
