@@ -205,7 +205,7 @@ func TestGoldenParity(t *testing.T) {
 			}
 			check("accuracy/"+g.Method, reg, "accuracy", s, g.Rewards["accuracy"], g.ID)
 		} else {
-			count("accuracy/" + g.Method).skipped++
+			count("accuracy/"+g.Method).skipped++
 		}
 		for _, name := range []string{"format", "length", "repetition"} {
 			check(name, plain, name, s, g.Rewards[name], g.ID)

@@ -1,5 +1,7 @@
 package scoring
 
+import "time"
+
 // Options configures the rewards. The zero value is not useful: start from
 // DefaultOptions, which holds the reference's constants.
 type Options struct {
@@ -48,6 +50,8 @@ type LLMOptions struct {
 	Concurrency int
 	TimeoutSec  float64
 	Retries     int
+	// Backoff is the first retry's delay, doubled on each retry (0: 500 ms).
+	Backoff time.Duration
 }
 
 // DefaultOptions returns the trainer's defaults.
@@ -62,6 +66,6 @@ func DefaultOptions() Options {
 			MaxLenValueCorrect: 0.5,
 			MaxLen:             1024,
 		},
-		LLM: LLMOptions{Model: "qwen2.5:7b", Concurrency: 4, TimeoutSec: 60, Retries: 3},
+		LLM: LLMOptions{Model: "qwen2.5:7b", Concurrency: 4, TimeoutSec: 60, Retries: 2},
 	}
 }

@@ -63,9 +63,9 @@ func TestExtractChoice(t *testing.T) {
 		{"(A)", ""},
 		{"A", "A"},
 		{"The answer is B", "B"},
-		{"A or B?", "B"}, // B is in the last 30 %
+		{"A or B?", "B"},           // B is in the last 30 %
 		{"answer: A; but B.", "A"}, // ANSWER is within 20 code points of A, and of B
-		{"A.\n\nB.", "A"}, // both get +1 for the dot; B at position 3 of 4 is not past 70 %
+		{"A.\n\nB.", "A"},          // both get +1 for the dot; B at position 3 of 4 is not past 70 %
 		{"", ""},
 		{"选择 C。", ""}, // '。' is not in the lookahead set
 	}
