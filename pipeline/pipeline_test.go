@@ -1,0 +1,129 @@
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/grpo-score/grpo-score/scoring"
+)
+
+// jitter is a reward that takes a random time, to shake the ordering.
+var jitter = scoring.RewardFunc(func(s *scoring.Sample, _ *scoring.Trace) (float64, error) {
+	time.Sleep(time.Duration(rand.IntN(200)) * time.Microsecond)
+	return float64(len(s.Completion)), nil
+})
+
+func lines(n int) string {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "{\"id\": %d, \"completion\": %q}\n", i, strings.Repeat("x", i%37))
+	}
+	return b.String()
+}
+
+func runCfg(t *testing.T, cfg *Config, in string) (string, string, *Result) {
+	t.Helper()
+	var out, msgs bytes.Buffer
+	res, err := Run(context.Background(), cfg, []string{"-"}, strings.NewReader(in), &out, &msgs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out.String(), msgs.String(), res
+}
+
+func TestOrderUnderJitter(t *testing.T) {
+	in := lines(3000)
+	cfg := &Config{Rewards: []NamedReward{{Name: "len", Reward: jitter, Weight: 1}}, Fields: DefaultFields(), Jobs: 8}
+	out, msgs, res := runCfg(t, cfg, in)
+	if msgs != "" || res.Counts.Written != 3000 {
+		t.Fatalf("messages %q, counts %+v", msgs, res.Counts)
+	}
+	for i, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		if !strings.HasPrefix(line, fmt.Sprintf("{\"id\": %d,", i)) {
+			t.Fatalf("line %d out of order: %s", i, line)
+		}
+		want := fmt.Sprintf(`"rewards": {"len": %d.0}, "reward": %d.0}`, i%37, i%37)
+		if !strings.HasSuffix(line, want) {
+			t.Fatalf("line %d: %s", i, line)
+		}
+	}
+}
+
+func TestShardsCoverEachLineOnce(t *testing.T) {
+	in := lines(1001)
+	seen := map[string]int{}
+	for k := 0; k < 4; k++ {
+		cfg := &Config{Rewards: []NamedReward{{Name: "len", Reward: jitter, Weight: 1}}, Fields: DefaultFields(), Jobs: 2, ShardIndex: k, ShardCount: 4}
+		out, _, _ := runCfg(t, cfg, in)
+		for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+			seen[l]++
+		}
+	}
+	if len(seen) != 1001 {
+		t.Fatalf("%d distinct lines over 4 shards, want 1001", len(seen))
+	}
+	for l, n := range seen {
+		if n != 1 {
+			t.Fatalf("line in %d shards: %s", n, l)
+		}
+	}
+}
+
+func TestShardsKeepGroupsWhole(t *testing.T) {
+	var b strings.Builder
+	for g := 0; g < 50; g++ {
+		for i := 0; i < 1+g%5; i++ {
+			fmt.Fprintf(&b, "{\"g\": \"p%d\", \"completion\": \"c%d\"}\n", g, i)
+		}
+	}
+	fields := DefaultFields()
+	fields.Group = []string{"g"}
+	owner := map[string]int{}
+	total := 0
+	for k := 0; k < 3; k++ {
+		cfg := &Config{Rewards: []NamedReward{{Name: "len", Reward: jitter, Weight: 1}}, Fields: fields, Jobs: 2, ShardIndex: k, ShardCount: 3}
+		out, msgs, _ := runCfg(t, cfg, b.String())
+		if msgs != "" {
+			t.Fatal(msgs)
+		}
+		for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+			total++
+			g := l[strings.Index(l, `"p`)+1 : strings.Index(l, `", "completion"`)]
+			if o, ok := owner[g]; ok && o != k {
+				t.Fatalf("group %s split across shards %d and %d", g, o, k)
+			}
+			owner[g] = k
+		}
+	}
+	if len(owner) != 50 || total != strings.Count(b.String(), "\n") {
+		t.Fatalf("%d groups, %d lines", len(owner), total)
+	}
+}
+
+func TestParseOnError(t *testing.T) {
+	for s, want := range map[string]OnError{"keep": Keep, "skip": Skip, "fail": Fail} {
+		if got, err := ParseOnError(s); err != nil || got != want {
+			t.Errorf("%s: %v %v", s, got, err)
+		}
+	}
+	if _, err := ParseOnError("ignore"); err == nil {
+		t.Error("accepted ignore")
+	}
+}
+
+func BenchmarkPipelineNoReward(b *testing.B) {
+	in := lines(20000)
+	cfg := &Config{Fields: DefaultFields(), Jobs: 2}
+	b.SetBytes(int64(len(in)))
+	for i := 0; i < b.N; i++ {
+		var out, msgs bytes.Buffer
+		if _, err := Run(context.Background(), cfg, []string{"-"}, strings.NewReader(in), &out, &msgs); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
