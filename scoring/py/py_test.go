@@ -111,3 +111,26 @@ func FuzzParseFloat(f *testing.F) {
 		_ = v
 	})
 }
+
+func TestCos(t *testing.T) {
+	// CPython 3.11 on glibc 2.36; the second is not correctly rounded in
+	// glibc (true value 0.16188639378011189523...).
+	if got := Cos(1.4081943632790186); LibmCos && got != 0.16188639378011188 {
+		t.Errorf("libm cos = %v", got)
+	}
+	if got := correctlyRoundedCos(1.4081943632790186); got != 0.1618863937801119 {
+		t.Errorf("correctly rounded cos = %v", got)
+	}
+	for _, tt := range []struct{ x, want float64 }{
+		{0, 1}, {1 * math.Pi / 1024, 0.9999952938095762}, {100 * math.Pi / 1024, 0.9533060403541939},
+		{1000 * math.Pi / 1024, -0.9972904566786902}, {3000 * math.Pi / 1024, -0.9757021300385285},
+		{5000 * math.Pi / 1024, -0.9329927988347388},
+	} {
+		if got := correctlyRoundedCos(tt.x); got != tt.want {
+			t.Errorf("correctlyRoundedCos(%v) = %v; want %v", tt.x, got, tt.want)
+		}
+		if got := Cos(tt.x); got != tt.want {
+			t.Errorf("Cos(%v) = %v; want %v", tt.x, got, tt.want)
+		}
+	}
+}
