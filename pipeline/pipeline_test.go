@@ -21,7 +21,7 @@ var jitter = scoring.RewardFunc(func(s *scoring.Sample, _ *scoring.Trace) (float
 func lines(n int) string {
 	var b strings.Builder
 	for i := 0; i < n; i++ {
-		fmt.Fprintf(&b, "{\"id\": %d, \"completion\": %q}\n", i, strings.Repeat("x", i%37))
+		fmt.Fprintf(&b, "{\"id\": %d, \"completion\": %q, \"solution\": \"x\"}\n", i, strings.Repeat("x", i%37))
 	}
 	return b.String()
 }

@@ -55,7 +55,7 @@ func (f *Fields) Sample(obj *jsonlio.Object, strOf func(jsonlio.Value) (string, 
 	s.Completion = content
 
 	if err := f.solution(obj, &s, strOf); err != nil {
-		s.SolutionErr = &scoring.InputError{Msg: err.Error()}
+		s.SolutionErr = err
 	}
 	if m, ok := obj.Get(f.Method); ok {
 		if str, err := m.String(); err == nil {
@@ -78,12 +78,12 @@ func (f *Fields) solution(obj *jsonlio.Object, s *scoring.Sample, strOf func(jso
 		path = f.Conversations
 	}
 	if !found {
-		return fmt.Errorf("missing field %q (or %q)", f.Solution, f.Conversations)
+		return &scoring.InputError{Msg: fmt.Sprintf("missing field %q (or %q)", f.Solution, f.Conversations)}
 	}
 	if v.Kind() == "string" {
 		str, err := v.String()
 		if err != nil {
-			return fmt.Errorf("field %q: %w", path, err)
+			return &scoring.InputError{Msg: fmt.Sprintf("field %q: %v", path, err)}
 		}
 		s.Solution = scoring.WrapSolution(str)
 		return nil
@@ -93,7 +93,7 @@ func (f *Fields) solution(obj *jsonlio.Object, s *scoring.Sample, strOf func(jso
 	}
 	str, err := strOf(v)
 	if err != nil {
-		return fmt.Errorf("field %q: %w", path, err)
+		return &scoring.InputError{Msg: fmt.Sprintf("field %q: %v", path, err)}
 	}
 	s.Solution = scoring.WrapNonString(str)
 	return nil
