@@ -1,0 +1,84 @@
+package tokenizer
+
+import (
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Character classes of the Split regex. The regex engine of Hugging Face's
+// tokenizers (Oniguruma) reads \p{L} as general category L, \p{N} as
+// categories Nd, Nl and No, and \s as the Unicode White_Space property:
+// U+0085, U+00A0, U+2028 and U+3000 are space; U+FEFF and U+001C..U+001F
+// are not.
+const (
+	classOther  uint8 = iota // none of the below
+	classLetter              // \p{L}
+	classNumber              // \p{N}
+	classSpace               // \s other than \r and \n
+	classCRLF                // \r or \n
+)
+
+var (
+	bmpClassesOnce sync.Once
+	bmpClasses     *[1 << 16]uint8 // read-only once built
+)
+
+func buildBMPClasses() {
+	t := new([1 << 16]uint8)
+	for r := range rune(1 << 16) {
+		t[r] = computeClass(r)
+	}
+	bmpClasses = t
+}
+
+func computeClass(r rune) uint8 {
+	switch {
+	case r == '\r' || r == '\n':
+		return classCRLF
+	case unicode.IsLetter(r) || unicode.Is(newerLetters, r):
+		return classLetter
+	case unicode.IsNumber(r) || unicode.Is(newerNumbers, r):
+		return classNumber
+	case unicode.Is(unicode.White_Space, r):
+		return classSpace
+	}
+	return classOther
+}
+
+// asciiClasses spares the common case the table's lazy initialisation check.
+var asciiClasses = func() (t [utf8.RuneSelf]uint8) {
+	for r := range rune(utf8.RuneSelf) {
+		t[r] = computeClass(r)
+	}
+	return t
+}()
+
+// classOf returns the class of r; the invalid-UTF-8 marker utf8.RuneError
+// (U+FFFD, a symbol) is classOther.
+func classOf(r rune) uint8 {
+	if r < utf8.RuneSelf {
+		return asciiClasses[r]
+	}
+	if r < 1<<16 {
+		bmpClassesOnce.Do(buildBMPClasses)
+		return bmpClasses[r]
+	}
+	return computeClass(r)
+}
+
+// runeAt decodes the rune at s[i]; an invalid byte is one RuneError.
+func runeAt(s string, i int) (rune, int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
+// isWordRune reports whether r is in Rust regex's Unicode \w, which decides
+// the single_word flag of added tokens.
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.Is(unicode.Nl, r) || unicode.Is(unicode.Other_Alphabetic, r) ||
+		unicode.IsMark(r) || unicode.Is(unicode.Nd, r) || unicode.Is(unicode.Pc, r) ||
+		unicode.Is(unicode.Join_Control, r)
+}

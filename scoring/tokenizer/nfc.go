@@ -1,0 +1,101 @@
+package tokenizer
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Hugging Face's NFC normalizer (the unicode-normalization-alignments crate)
+// carries Unicode 9.0 normalization data, Go's norm package Unicode 15.0.
+// They disagree only on code points added since: 108 combining marks that Go
+// gives a non-zero combining class (so it reorders them) and the Dives Akuru
+// vowel sign U+11938, which Go composes from U+11935 U+11930. For the
+// reference all of them are starters that never compose, so text is
+// normalized piecewise between them and they are kept as they are.
+var newerNormalizationRunes = &unicode.RangeTable{
+	R16: []unicode.Range16{
+		{Lo: 0x07FD, Hi: 0x07FD, Stride: 1},
+		{Lo: 0x0898, Hi: 0x089F, Stride: 1},
+		{Lo: 0x08CA, Hi: 0x08D3, Stride: 1},
+		{Lo: 0x09FE, Hi: 0x09FE, Stride: 1},
+		{Lo: 0x0C3C, Hi: 0x0C3C, Stride: 1},
+		{Lo: 0x0D3B, Hi: 0x0D3C, Stride: 1},
+		{Lo: 0x0EBA, Hi: 0x0EBA, Stride: 1},
+		{Lo: 0x1715, Hi: 0x1715, Stride: 1},
+		{Lo: 0x1ABF, Hi: 0x1ACE, Stride: 1},
+		{Lo: 0x1DF6, Hi: 0x1DFA, Stride: 1},
+		{Lo: 0xA82C, Hi: 0xA82C, Stride: 1},
+	},
+	R32: []unicode.Range32{
+		{Lo: 0x10D24, Hi: 0x10D27, Stride: 1},
+		{Lo: 0x10EAB, Hi: 0x10EAC, Stride: 1},
+		{Lo: 0x10EFD, Hi: 0x10EFF, Stride: 1},
+		{Lo: 0x10F46, Hi: 0x10F50, Stride: 1},
+		{Lo: 0x10F82, Hi: 0x10F85, Stride: 1},
+		{Lo: 0x11070, Hi: 0x11070, Stride: 1},
+		{Lo: 0x1133B, Hi: 0x1133B, Stride: 1},
+		{Lo: 0x1145E, Hi: 0x1145E, Stride: 1},
+		{Lo: 0x11839, Hi: 0x1183A, Stride: 1},
+		{Lo: 0x11930, Hi: 0x11930, Stride: 1},
+		{Lo: 0x11938, Hi: 0x11938, Stride: 1},
+		{Lo: 0x1193D, Hi: 0x1193E, Stride: 1},
+		{Lo: 0x11943, Hi: 0x11943, Stride: 1},
+		{Lo: 0x119E0, Hi: 0x119E0, Stride: 1},
+		{Lo: 0x11A34, Hi: 0x11A34, Stride: 1},
+		{Lo: 0x11A47, Hi: 0x11A47, Stride: 1},
+		{Lo: 0x11A99, Hi: 0x11A99, Stride: 1},
+		{Lo: 0x11D42, Hi: 0x11D42, Stride: 1},
+		{Lo: 0x11D44, Hi: 0x11D45, Stride: 1},
+		{Lo: 0x11D97, Hi: 0x11D97, Stride: 1},
+		{Lo: 0x11F41, Hi: 0x11F42, Stride: 1},
+		{Lo: 0x16FF0, Hi: 0x16FF1, Stride: 1},
+		{Lo: 0x1E08F, Hi: 0x1E08F, Stride: 1},
+		{Lo: 0x1E130, Hi: 0x1E136, Stride: 1},
+		{Lo: 0x1E2AE, Hi: 0x1E2AE, Stride: 1},
+		{Lo: 0x1E2EC, Hi: 0x1E2EF, Stride: 1},
+		{Lo: 0x1E4EC, Hi: 0x1E4EF, Stride: 1},
+	},
+}
+
+// mayStartNewerRune reports whether a UTF-8 sequence with this lead byte can
+// encode a rune of newerNormalizationRunes (U+07FD, U+08xx..U+1Dxx, U+A8xx,
+// or a supplementary rune), letting most text skip the table.
+func mayStartNewerRune(b byte) bool {
+	return b == 0xDF || b == 0xE0 || b == 0xE1 || b == 0xEA || b == 0xF0
+}
+
+// nfc normalizes s to NFC as the reference does.
+func nfc(s string) string {
+	cut := nextNewerRune(s, 0)
+	if cut < 0 {
+		return norm.NFC.String(s)
+	}
+	var b []byte
+	start := 0
+	for cut >= 0 {
+		_, n := utf8.DecodeRuneInString(s[cut:])
+		// Each part on its own: Append* would normalize across the cut.
+		b = append(b, norm.NFC.String(s[start:cut])...)
+		b = append(b, s[cut:cut+n]...)
+		start = cut + n
+		cut = nextNewerRune(s, start)
+	}
+	b = append(b, norm.NFC.String(s[start:])...)
+	return string(b)
+}
+
+// nextNewerRune is the index of the first rune of newerNormalizationRunes in
+// s at or after i, or -1.
+func nextNewerRune(s string, i int) int {
+	for ; i < len(s); i++ {
+		if !mayStartNewerRune(s[i]) {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(s[i:]); unicode.Is(newerNormalizationRunes, r) {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,54 @@
+package tokenizer
+
+import (
+	"path/filepath"
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// TestNFCMatchesReference checks nfc against Hugging Face's NFC normalizer on
+// strings around every code point where Go's and its Unicode data disagree,
+// and a sample of the others (see testdata/hf/README.md).
+func TestNFCMatchesReference(t *testing.T) {
+	type nfcCase struct {
+		Text string `json:"text"`
+		NFC  string `json:"nfc"`
+	}
+	cases := readJSONLines[nfcCase](t, filepath.Join("testdata", "hf", "nfc.jsonl"))
+	bad := 0
+	for _, c := range cases {
+		if got := nfc(c.Text); got != c.NFC {
+			bad++
+			t.Errorf("nfc(%+q) = %+q, want %+q", c.Text, got, c.NFC)
+		}
+	}
+	t.Logf("%d/%d NFC cases agree", len(cases)-bad, len(cases))
+}
+
+func TestNFC(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"plain ascii", "plain ascii"},
+		{"e\u0301", "\u00e9"},
+		{"\u1100\u1161\u11a8", "\uac01"},
+		{"a\u0316\u0301\u07fd\u0334", "\u00e1\u0316\u07fd\u0334"}, // U+07FD is a starter for the reference
+		{"a\u0301\u0316\u07fde\u0301", "\u00e1\u0316\u07fd\u00e9"},
+		{"\U00011935\U00011930", "\U00011935\U00011930"}, // not composed to U+11938
+		{"\U00011938", "\U00011938"},
+	}
+	for _, tc := range tests {
+		if got := nfc(tc.in); got != tc.want {
+			t.Errorf("nfc(%+q) = %+q, want %+q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// TestNormTablesVersion guards newerNormalizationRunes: it lists where Go's
+// Unicode 15.0 normalization data and the reference's differ, and must be
+// re-derived (testdata/hf/nfc_probe.js) when golang.org/x/text moves on.
+func TestNormTablesVersion(t *testing.T) {
+	if norm.Version != "15.0.0" {
+		t.Errorf("golang.org/x/text/unicode/norm has Unicode %s; re-derive newerNormalizationRunes", norm.Version)
+	}
+}

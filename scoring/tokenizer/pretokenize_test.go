@@ -1,0 +1,76 @@
+package tokenizer
+
+import (
+	"slices"
+	"testing"
+)
+
+func splitPieces(s string) []string {
+	var out []string
+	for p := 0; p < len(s); {
+		e := pieceEnd(s, p)
+		out = append(out, s[p:e])
+		p = e
+	}
+	return out
+}
+
+func TestPieceEnd(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Hello world", []string{"Hello", " world"}},
+		{"I'm here, they'RE not", []string{"I", "'m", " here", ",", " they", "'RE", " not"}},
+		{"'ll 'LL 've 'd 't 'x", []string{"'ll", " '", "LL", " '", "ve", " '", "d", " '", "t", " '", "x"}},
+		{"it'ſ", []string{"it", "'ſ"}}, // ſ case-folds to s
+		{"12345", []string{"1", "2", "3", "4", "5"}},
+		{"a  b", []string{"a", " ", " b"}},
+		{"a   \n\n   b", []string{"a", "   \n\n", "  ", " b"}},
+		{"trailing   ", []string{"trailing", "   "}},
+		{"\tcode", []string{"\tcode"}},
+		{"x\r\ny", []string{"x", "\r\n", "y"}},
+		{" \n ", []string{" \n", " "}},
+		{"a == b;\n", []string{"a", " ==", " b", ";\n"}},
+		{"((x))", []string{"((", "x", "))"}},
+		{"\u00a0word", []string{"\u00a0word"}},                 // NBSP prefixes a word
+		{"a\u3000\u3000b", []string{"a", "\u3000", "\u3000b"}}, // U+3000 is space
+		{"a\ufeff\ufeffb", []string{"a", "\ufeff\ufeff", "b"}}, // U+FEFF is not
+		{"a\ufeffb", []string{"a", "\ufeffb"}},
+		{"x\u0085y", []string{"x", "\u0085y"}},                     // NEL is space
+		{"x \u0085 \u2028y", []string{"x", " \u0085 ", "\u2028y"}}, // space run, last rune left
+		{"a \x1c b", []string{"a", " \x1c", " b"}},                 // \x1c is not White_Space
+		{"中文测试", []string{"中文测试"}},
+		{"😀😀 ok", []string{"😀😀", " ok"}},
+		{"\xff\xfeab", []string{"\xff\xfe", "ab"}}, // invalid bytes are "other"
+		{"\xffab", []string{"\xffab"}},
+		{"<think>x</think>", []string{"<think", ">x", "</", "think", ">"}},
+		{"e\u0301", []string{"e", "\u0301"}}, // combining marks are not letters
+	}
+	for _, tc := range tests {
+		if got := splitPieces(tc.text); !slices.Equal(got, tc.want) {
+			t.Errorf("pieces(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestClassOf(t *testing.T) {
+	tests := []struct {
+		r    rune
+		want uint8
+	}{
+		{'a', classLetter}, {'ſ', classLetter}, {'中', classLetter}, {'7', classNumber},
+		{'½', classNumber}, {'Ⅻ', classNumber}, {' ', classSpace}, {'\t', classSpace},
+		{'\v', classSpace}, {'\f', classSpace}, {'\r', classCRLF}, {'\n', classCRLF},
+		{0x85, classSpace}, {0xa0, classSpace}, {0x1680, classSpace}, {0x2028, classSpace},
+		{0x2029, classSpace}, {0x202f, classSpace}, {0x3000, classSpace}, {0xfeff, classOther},
+		{0x1c, classOther}, {0x200b, classOther}, {'_', classOther}, {0x301, classOther},
+		{0x1F600, classOther}, {0x20000, classLetter}, {0x1D7CE, classNumber},
+		{0x2EBF0, classLetter}, {0x1C89, classLetter}, {0x10D40, classNumber}, // Unicode 15.1, 16.0
+	}
+	for _, tc := range tests {
+		if got := classOf(tc.r); got != tc.want {
+			t.Errorf("classOf(%U) = %d, want %d", tc.r, got, tc.want)
+		}
+	}
+}
