@@ -1,6 +1,10 @@
 package jsonrepair
 
-import "unicode"
+import (
+	"unicode"
+
+	"github.com/grpo-score/grpo-score/scoring/py"
+)
 
 // noChar stands for Python's None from get_char_at: a position outside the input.
 const noChar rune = -1
@@ -56,7 +60,7 @@ func pyIsDigit(r rune) bool {
 	if r < 0x80 {
 		return false
 	}
-	if unicode.IsDigit(r) {
+	if py.IsDecimal(r) {
 		return true
 	}
 	for _, rg := range pyExtraDigits {

@@ -1,0 +1,244 @@
+package scoring
+
+import (
+	"github.com/grpo-score/grpo-score/scoring/py"
+	"github.com/grpo-score/grpo-score/scoring/pyjson"
+)
+
+// WeightedSum is the weighted_sum branch of accuracy_reward: both sides go
+// through clean_text; a ground truth of "none" wants a completion of
+// "none", anything else is scored by detection_score.
+func WeightedSum(p DetectionParams) Method {
+	return func(content, sol string, tr *Trace) (float64, error) {
+		c, s := CleanText(content), CleanText(sol)
+		if s == "none" {
+			if tr.On() {
+				tr.Add("clean_text(solution) is \"none\"; clean_text(completion)", c)
+			}
+			return boolReward(c == "none"), nil
+		}
+		return DetectionScore(c, s, p, tr)
+	}
+}
+
+// detectionBoxes reads the first ```json block of clean_text(s) and lists
+// it: the prediction side of detection_score, where any failure gives no
+// boxes.
+func detectionBoxes(s string) []pyjson.Value {
+	js, ok := firstJSONFence(CleanText(s))
+	if !ok {
+		return nil
+	}
+	if js = py.Strip(js); js == "" {
+		return nil
+	}
+	v, err := pyjson.Loads(js)
+	if err != nil {
+		return nil
+	}
+	items, err := pyjson.Iter(v)
+	if err != nil {
+		return nil
+	}
+	return items
+}
+
+// groundTruthBoxes is the ground-truth side: the same reading, but a JSON
+// or iteration error propagates.
+func groundTruthBoxes(s string) ([]pyjson.Value, error) {
+	js, ok := firstJSONFence(CleanText(s))
+	if !ok {
+		return nil, nil
+	}
+	if js = py.Strip(js); js == "" {
+		return nil, nil
+	}
+	v, err := loads(js)
+	if err != nil {
+		return nil, err
+	}
+	items, err := pyjson.Iter(v)
+	if err != nil {
+		return nil, pyErr(err)
+	}
+	return items, nil
+}
+
+// detectionMatch is one greedy match of detection_score.
+type detectionMatch struct {
+	Pred         int     `json:"pred"`
+	GT           int     `json:"gt"`
+	IoU          float64 `json:"iou"`
+	LabelCorrect bool    `json:"label_correct"`
+}
+
+// DetectionScore is the reference's detection_score(content, sol, ...): the
+// predicted and ground-truth boxes of the first ```json block of each
+// side (after clean_text), a greedy one-to-one matching by IoU, and a
+// weighted sum of the mean matched IoU (zero for a wrong label), the label
+// accuracy and a completeness score. Its quirks are kept: a matched
+// prediction without a usable label raises UnboundLocalError when no
+// earlier match set pred_label, and otherwise reuses that earlier label.
+func DetectionScore(content, sol string, p DetectionParams, tr *Trace) (float64, error) {
+	preds := detectionBoxes(content)
+	gts, err := groundTruthBoxes(sol)
+	if err != nil {
+		return 0, err
+	}
+	if tr.On() {
+		tr.Add("predicted boxes", reprAll(preds))
+		tr.Add("ground-truth boxes", reprAll(gts))
+	}
+	if len(gts) == 0 {
+		return boolReward(len(preds) == 0), nil
+	}
+	if len(preds) == 0 {
+		return 0.0, nil
+	}
+
+	ious := make([][]float64, len(preds))
+	for i, pb := range preds {
+		ious[i] = make([]float64, len(gts))
+		for j, gb := range gts {
+			ious[i][j] = boxPairIoU(pb, gb)
+		}
+	}
+	if tr.On() {
+		tr.Add("IoU matrix (rows: predictions)", ious)
+	}
+
+	unmatchedPreds := indices(len(preds))
+	unmatchedGTs := indices(len(gts))
+	var matches []detectionMatch
+	var predLabel pyjson.Value // pred_label persists across iterations
+	for len(unmatchedPreds) > 0 && len(unmatchedGTs) > 0 {
+		maxIoU, maxPred, maxGT := -1.0, -1, -1
+		for _, pi := range unmatchedPreds {
+			for _, gi := range unmatchedGTs {
+				if v := ious[pi][gi]; v > maxIoU {
+					maxIoU, maxPred, maxGT = v, pi, gi
+				}
+			}
+		}
+		if maxIoU < p.IoUThreshold {
+			break
+		}
+		if l, ok := lowerLabel(at(preds, maxPred)); ok {
+			predLabel = l
+		}
+		gtLabel, ok := lowerLabel(at(gts, maxGT))
+		if !ok {
+			gtLabel = pyjson.Str("")
+		}
+		if predLabel == nil {
+			return 0, &PyError{Type: "UnboundLocalError", Msg: "cannot access local variable 'pred_label' where it is not associated with a value"}
+		}
+		m := detectionMatch{Pred: maxPred, GT: maxGT, LabelCorrect: pyjson.Equal(predLabel, gtLabel)}
+		if m.LabelCorrect {
+			m.IoU = maxIoU
+		}
+		matches = append(matches, m)
+		var removed bool
+		if unmatchedPreds, removed = removeValue(unmatchedPreds, maxPred); !removed {
+			return 0, &PyError{Type: "ValueError", Msg: "list.remove(x): x not in list"}
+		}
+		if unmatchedGTs, removed = removeValue(unmatchedGTs, maxGT); !removed {
+			return 0, &PyError{Type: "ValueError", Msg: "list.remove(x): x not in list"}
+		}
+	}
+	if tr.On() {
+		tr.Add("greedy matches", matches)
+	}
+
+	nGT, nPred := float64(len(gts)), float64(len(preds))
+	position, label := 0.0, 0.0
+	if len(matches) > 0 {
+		// Python's sum(): left to right from 0.
+		for _, m := range matches {
+			position += m.IoU
+			if m.LabelCorrect {
+				label += 1.0
+			}
+		}
+		position /= nGT
+		label /= nGT
+	}
+	missRate := float64(len(unmatchedGTs)) / nGT
+	falseAlarmRate := float64(len(unmatchedPreds)) / nPred
+	completeness := 1.0 - float64(missRate+falseAlarmRate)/2.0
+	weights := float64(p.Alpha+p.Beta) + p.Gamma
+	if weights == 0 {
+		return 0, &PyError{Type: "ZeroDivisionError", Msg: "float division by zero"}
+	}
+	// Explicit conversions keep each product rounded, as in Python (no FMA).
+	final := (float64(float64(p.Alpha*position)+float64(p.Beta*label)) + float64(p.Gamma*completeness)) / weights
+	if tr.On() {
+		tr.Add("position score (mean matched IoU)", position)
+		tr.Add("label score", label)
+		tr.Add("completeness score", completeness)
+	}
+	return final, nil
+}
+
+// boxPairIoU is the guarded iou(pred_box["bbox_2d"], gt_box["bbox_2d"]):
+// any exception gives 0.0.
+func boxPairIoU(pred, gt pyjson.Value) float64 {
+	pb, err := pyjson.GetItem(pred, keyBBox)
+	if err != nil {
+		return 0.0
+	}
+	gb, err := pyjson.GetItem(gt, keyBBox)
+	if err != nil {
+		return 0.0
+	}
+	v, err := boxIoU(pb, gb)
+	if err != nil {
+		return 0.0
+	}
+	return v
+}
+
+// lowerLabel is box["label"].lower(), false where that raises.
+func lowerLabel(box pyjson.Value) (pyjson.Value, bool) {
+	l, err := pyjson.GetItem(box, keyLabel)
+	if err != nil {
+		return nil, false
+	}
+	l, err = pyjson.Lower(l)
+	return l, err == nil
+}
+
+// at is Python's xs[i] for an index the loop produced: -1 (no pair above
+// the initial max_iou) is the last item.
+func at(xs []pyjson.Value, i int) pyjson.Value {
+	if i < 0 {
+		i += len(xs)
+	}
+	return xs[i]
+}
+
+func indices(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
+
+// removeValue is list.remove(v): drop the first occurrence.
+func removeValue(xs []int, v int) ([]int, bool) {
+	for i, x := range xs {
+		if x == v {
+			return append(xs[:i], xs[i+1:]...), true
+		}
+	}
+	return xs, false
+}
+
+func reprAll(vs []pyjson.Value) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = pyjson.Repr(v)
+	}
+	return out
+}

@@ -1,0 +1,199 @@
+package scoring
+
+import "github.com/grpo-score/grpo-score/scoring/pyjson"
+
+// boxIoU is the reference's iou(box1, box2) on Python values: the
+// inclusive-pixel formula (coordinates minus one, extents plus one) with
+// int arithmetic staying exact, float(inter) / union at the end, and every
+// Python exception (a missing coordinate, a str, a zero union) returned.
+// Both callers catch them all, so only failing matters, not which exception.
+func boxIoU(b1, b2 pyjson.Value) (float64, error) {
+	var v [8]pyjson.Value
+	if err := boxCoords(b1, v[:4]); err != nil {
+		return 0, err
+	}
+	if err := boxCoords(b2, v[4:]); err != nil {
+		return 0, err
+	}
+	var n [8]pnum
+	fast := true
+	for i, x := range v {
+		var ok bool
+		if n[i], ok = toPnum(x); !ok {
+			fast = false
+			break
+		}
+	}
+	if fast {
+		return iouPnum(n)
+	}
+	return iouGeneric(v)
+}
+
+// boxCoords reads box[0] to box[3] into dst.
+func boxCoords(box pyjson.Value, dst []pyjson.Value) error {
+	if l, ok := box.(pyjson.List); ok && len(l) >= 4 {
+		copy(dst, l[:4])
+		return nil
+	}
+	for i := range dst {
+		var err error
+		if dst[i], err = pyjson.GetItem(box, pyjson.IntOf(int64(i))); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// pnum is a Python int (small enough that box arithmetic cannot overflow
+// an int64) or float.
+type pnum struct {
+	isFloat bool
+	i       int64
+	f       float64
+}
+
+const pnumIntMax = 1 << 30
+
+func toPnum(v pyjson.Value) (pnum, bool) {
+	switch x := v.(type) {
+	case pyjson.Float:
+		return pnum{isFloat: true, f: float64(x)}, true
+	case pyjson.Bool:
+		if x {
+			return pnum{i: 1}, true
+		}
+		return pnum{}, true
+	case pyjson.Int:
+		i, ok := x.Int64()
+		if ok && i > -pnumIntMax && i < pnumIntMax {
+			return pnum{i: i}, true
+		}
+	}
+	return pnum{}, false
+}
+
+func (a pnum) float() float64 {
+	if a.isFloat {
+		return a.f
+	}
+	return float64(a.i)
+}
+
+func (a pnum) sub(b pnum) pnum {
+	if !a.isFloat && !b.isFloat {
+		return pnum{i: a.i - b.i}
+	}
+	return pnum{isFloat: true, f: a.float() - b.float()}
+}
+
+func (a pnum) add(b pnum) pnum {
+	if !a.isFloat && !b.isFloat {
+		return pnum{i: a.i + b.i}
+	}
+	return pnum{isFloat: true, f: a.float() + b.float()}
+}
+
+func (a pnum) mul(b pnum) pnum {
+	if !a.isFloat && !b.isFloat {
+		return pnum{i: a.i * b.i}
+	}
+	// The conversion rounds the product, so that no platform fuses it with
+	// a following addition (Python never does).
+	return pnum{isFloat: true, f: float64(a.float() * b.float())}
+}
+
+// less is a < b; ints below pnumIntMax convert to float exactly.
+func (a pnum) less(b pnum) bool {
+	if !a.isFloat && !b.isFloat {
+		return a.i < b.i
+	}
+	return a.float() < b.float()
+}
+
+func pmax(a, b pnum) pnum {
+	if a.less(b) { // max keeps a unless b > a
+		return b
+	}
+	return a
+}
+
+func pmin(a, b pnum) pnum {
+	if b.less(a) {
+		return b
+	}
+	return a
+}
+
+// iouPnum is boxIoU when all eight coordinates are pnums: the same
+// operations in the same order. Products of ints below 2^31 fit in an int64.
+func iouPnum(n [8]pnum) (float64, error) {
+	one := pnum{i: 1}
+	x1 := pmax(n[0], n[4])
+	y1 := pmax(n[1], n[5])
+	x2 := pmin(n[2].sub(one), n[6].sub(one))
+	y2 := pmin(n[3].sub(one), n[7].sub(one))
+	inter := pnum{}
+	if x1.less(x2) && y1.less(y2) {
+		inter = x2.sub(x1).add(one).mul(y2.sub(y1).add(one))
+	}
+	area1 := n[2].sub(n[0]).mul(n[3].sub(n[1]))
+	area2 := n[6].sub(n[4]).mul(n[7].sub(n[5]))
+	union := area1.add(area2).sub(inter)
+	d := union.float()
+	if d == 0 {
+		return 0, &PyError{Type: "ZeroDivisionError", Msg: "float division by zero"}
+	}
+	return float64(inter.float() / d), nil
+}
+
+// iouGeneric is boxIoU through the Python operations of package pyjson,
+// for big ints and values that are not numbers.
+func iouGeneric(v [8]pyjson.Value) (float64, error) {
+	one := pyjson.IntOf(1)
+	var err error
+	step := func(f func(a, b pyjson.Value) (pyjson.Value, error), a, b pyjson.Value) pyjson.Value {
+		if err != nil {
+			return nil
+		}
+		var r pyjson.Value
+		r, err = f(a, b)
+		return r
+	}
+	x1 := step(pyjson.Max, v[0], v[4])
+	y1 := step(pyjson.Max, v[1], v[5])
+	x2 := step(pyjson.Min, step(pyjson.Sub, v[2], one), step(pyjson.Sub, v[6], one))
+	y2 := step(pyjson.Min, step(pyjson.Sub, v[3], one), step(pyjson.Sub, v[7], one))
+	if err != nil {
+		return 0, pyErr(err)
+	}
+	var inter pyjson.Value = pyjson.IntOf(0)
+	ltX, err := pyjson.Less(x1, x2)
+	if err != nil {
+		return 0, pyErr(err)
+	}
+	if ltX {
+		ltY, err := pyjson.Less(y1, y2)
+		if err != nil {
+			return 0, pyErr(err)
+		}
+		if ltY {
+			inter = step(pyjson.Mul, step(pyjson.Add, step(pyjson.Sub, x2, x1), one), step(pyjson.Add, step(pyjson.Sub, y2, y1), one))
+		}
+	}
+	area1 := step(pyjson.Mul, step(pyjson.Sub, v[2], v[0]), step(pyjson.Sub, v[3], v[1]))
+	area2 := step(pyjson.Mul, step(pyjson.Sub, v[6], v[4]), step(pyjson.Sub, v[7], v[5]))
+	union := step(pyjson.Sub, step(pyjson.Add, area1, area2), inter)
+	if err != nil {
+		return 0, pyErr(err)
+	}
+	fi, err := pyjson.ToFloat(inter)
+	if err != nil {
+		return 0, pyErr(err)
+	}
+	q, err := pyjson.TrueDiv(pyjson.Float(fi), union)
+	if err != nil {
+		return 0, pyErr(err)
+	}
+	return float64(q.(pyjson.Float)), nil
+}

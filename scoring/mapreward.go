@@ -1,0 +1,286 @@
+package scoring
+
+import (
+	"math"
+	"sync"
+
+	"github.com/grpo-score/grpo-score/scoring/coco"
+	"github.com/grpo-score/grpo-score/scoring/py"
+	"github.com/grpo-score/grpo-score/scoring/pyjson"
+)
+
+// mapScorer runs calculate_map. It keeps COCO evaluators (which reuse their
+// buffers) in a pool owned by the method, so concurrent lines never share
+// one.
+type mapScorer struct {
+	pool sync.Pool
+	// evaluate replaces COCOeval in tests of the code around it.
+	evaluate func(gts []coco.GroundTruth, dts []coco.Detection) coco.Result
+}
+
+func newMapScorer() *mapScorer {
+	return &mapScorer{pool: sync.Pool{New: func() any { return new(coco.Evaluator) }}}
+}
+
+// MapMethod is the map method: map_reward on the whole completion and
+// solution, so the last ```json block anywhere (the think part included)
+// holds the predictions.
+func MapMethod() Method {
+	m := newMapScorer()
+	return func(content, sol string, tr *Trace) (float64, error) {
+		return m.mapReward(content, sol, false, coco.StatAP, tr)
+	}
+}
+
+// ODMethod is od_reward with score_type 0 (od_ap, AP@[.5:.95]) or 1
+// (od_ap50, AP@.5): map_reward on the last answer block of the completion
+// and the first of the solution, with two literal "None" answers scoring 1.
+func ODMethod(scoreType int) Method {
+	m := newMapScorer()
+	return func(content, sol string, tr *Trace) (float64, error) {
+		return m.odReward(content, sol, false, scoreType, tr)
+	}
+}
+
+// ODLengthMethod is odLength_reward: od_ap times gt/pred when there are
+// more predicted boxes than ground-truth ones.
+func ODLengthMethod() Method {
+	m := newMapScorer()
+	return func(content, sol string, tr *Trace) (float64, error) {
+		return m.odReward(content, sol, true, coco.StatAP, tr)
+	}
+}
+
+func (m *mapScorer) odReward(content, sol string, lengthReward bool, scoreType int, tr *Trace) (float64, error) {
+	gt, gtOK := FirstAnswer(sol)
+	student, ok := LastAnswer(content)
+	if !ok {
+		tr.Add("no <answer> block in the completion", 0.0)
+		return 0.0, nil
+	}
+	student = py.Strip(student)
+	if !gtOK {
+		// map_reward runs re.findall on the None ground truth.
+		return 0, &PyError{Type: "TypeError", Msg: "expected string or bytes-like object, got 'NoneType'"}
+	}
+	gt = py.Strip(gt)
+	if gt == "None" && student == "None" {
+		tr.Add("both answers are \"None\"", 1.0)
+		return 1.0, nil
+	}
+	return m.mapReward(student, gt, lengthReward, scoreType, tr)
+}
+
+// mapReward is map_reward(content, sol, length_reward, score_type).
+func (m *mapScorer) mapReward(content, sol string, lengthReward bool, scoreType int, tr *Trace) (float64, error) {
+	var gts []pyjson.Value
+	if js, ok := lastJSONFence(sol); ok {
+		if js = py.Strip(js); js != "" {
+			v, err := loads(js)
+			if err != nil {
+				return 0, err
+			}
+			if gts, err = pyjson.Iter(v); err != nil {
+				return 0, pyErr(err)
+			}
+		}
+	}
+	var preds []pyjson.Value
+	if js, ok := lastJSONFence(content); ok {
+		if v, err := pyjson.Loads(py.Strip(js)); err == nil {
+			if items, err := pyjson.Iter(v); err == nil {
+				preds = items
+			}
+		}
+	}
+	if tr.On() {
+		tr.Add("predicted boxes (last ```json block)", reprAll(preds))
+		tr.Add("ground-truth boxes", reprAll(gts))
+	}
+	var reward float64
+	switch {
+	case len(preds) > 0 && len(gts) > 0:
+		var err error
+		if reward, err = m.calculateMap(preds, gts, scoreType, tr); err != nil {
+			return 0, err
+		}
+	case len(preds) == 0 && len(gts) == 0:
+		reward = 1.0
+	default:
+		reward = 0.0
+	}
+	if !lengthReward {
+		return reward, nil
+	}
+	lengthScore := 1.0
+	if len(gts) < len(preds) {
+		lengthScore = float64(len(gts)) / float64(len(preds))
+	}
+	if tr.On() {
+		tr.Add("length score", lengthScore)
+	}
+	return reward * lengthScore, nil
+}
+
+// calculateMap is calculate_map: categories numbered by first appearance
+// of each ground-truth label (Python dict semantics: 1, 1.0 and True are
+// one label), ground truths converted to [x, y, w, h] with Python
+// arithmetic (a failure raises), predictions with an unknown label or a
+// bad box dropped, and COCOeval's stats[scoreType].
+func (m *mapScorer) calculateMap(preds, gtItems []pyjson.Value, scoreType int, tr *Trace) (float64, error) {
+	cats := map[pyjson.Key]int64{}
+	gts := make([]coco.GroundTruth, 0, len(gtItems))
+	// Converting a box to doubles (an int beyond the float range) fails
+	// only inside COCOeval, after the no-detection early return.
+	var convErr error
+	for _, item := range gtItems {
+		label, err := pyjson.GetItem(item, keyLabel)
+		if err != nil {
+			return 0, pyErr(err)
+		}
+		key, err := pyjson.HashKey(label)
+		if err != nil {
+			return 0, pyErr(err)
+		}
+		id, ok := cats[key]
+		if !ok {
+			id = int64(len(cats))
+			cats[key] = id
+		}
+		box, area, err := cocoBox(item)
+		if err != nil {
+			return 0, pyErr(err)
+		}
+		g := coco.GroundTruth{ImageID: 0, CategoryID: id, Area: area}
+		if g.Box, err = floatBox(box); err != nil && convErr == nil {
+			convErr = pyErr(err)
+		}
+		gts = append(gts, g)
+	}
+	dts := make([]coco.Detection, 0, len(preds))
+	for _, item := range preds {
+		// The whole dict literal sits in a bare try: any failure drops it.
+		label, err := pyjson.GetItem(item, keyLabel)
+		if err != nil {
+			continue
+		}
+		key, err := pyjson.HashKey(label)
+		if err != nil {
+			continue
+		}
+		id, ok := cats[key]
+		if !ok {
+			continue
+		}
+		box, _, err := cocoBox(item)
+		if err != nil {
+			continue
+		}
+		d := coco.Detection{ImageID: 0, CategoryID: id, Score: 1.0}
+		if d.Box, err = floatBox(box); err != nil && convErr == nil {
+			convErr = pyErr(err)
+		}
+		dts = append(dts, d)
+	}
+	if tr.On() && len(dts) < len(preds) {
+		tr.Add("predictions dropped (unknown label or bad box)", len(preds)-len(dts))
+	}
+	if len(dts) == 0 {
+		tr.Add("no detection with a ground-truth label", 0.0)
+		return 0.0, nil
+	}
+	if convErr != nil {
+		return 0, convErr
+	}
+	if m.evaluate != nil {
+		return m.evaluate(gts, dts).Stats[scoreType], nil
+	}
+	ev := m.pool.Get().(*coco.Evaluator)
+	defer m.pool.Put(ev)
+	var res coco.Result
+	if tr.On() {
+		var detail *coco.Detail
+		res, detail = ev.Explain(gts, dts)
+		tr.Add("COCO ground truths [x, y, w, h, area, category]", cocoGTRows(gts))
+		tr.Add("COCO detections [x, y, w, h, category]", cocoDTRows(dts))
+		tr.Add("per-category precision/recall by IoU threshold", detail.Categories)
+		tr.Add("COCO stats", res.Stats)
+	} else {
+		res = ev.Evaluate(gts, dts)
+	}
+	return res.Stats[scoreType], nil
+}
+
+// cocoBox computes [x1, y1, x2-x1, y2-y1] and (x2-x1)*(y2-y1) from
+// item["bbox_2d"] with Python arithmetic, in the reference's evaluation
+// order so that the first failure is the one Python raises.
+func cocoBox(item pyjson.Value) (box [4]pyjson.Value, area float64, err error) {
+	bb, err := pyjson.GetItem(item, keyBBox)
+	if err != nil {
+		return box, 0, err
+	}
+	var c [4]pyjson.Value
+	for _, i := range [...]int{0, 1, 2} {
+		if c[i], err = pyjson.GetItem(bb, pyjson.IntOf(int64(i))); err != nil {
+			return box, 0, err
+		}
+	}
+	w, err := pyjson.Sub(c[2], c[0])
+	if err != nil {
+		return box, 0, err
+	}
+	if c[3], err = pyjson.GetItem(bb, pyjson.IntOf(3)); err != nil {
+		return box, 0, err
+	}
+	h, err := pyjson.Sub(c[3], c[1])
+	if err != nil {
+		return box, 0, err
+	}
+	a, err := pyjson.Mul(w, h)
+	if err != nil {
+		return box, 0, err
+	}
+	return [4]pyjson.Value{c[0], c[1], w, h}, areaFloat(a), nil
+}
+
+// areaFloat is an area as COCOeval compares it with the area ranges. An
+// int too large for a float still compares correctly as an infinity.
+func areaFloat(a pyjson.Value) float64 {
+	f, err := pyjson.ToFloat(a)
+	if err == nil {
+		return f
+	}
+	if neg, _ := pyjson.Less(a, pyjson.IntOf(0)); neg {
+		return math.Inf(-1)
+	}
+	return math.Inf(1)
+}
+
+// floatBox is np.array(box, dtype=np.double).
+func floatBox(b [4]pyjson.Value) (coco.Box, error) {
+	var f [4]float64
+	for i, v := range b {
+		x, err := pyjson.ToFloat(v)
+		if err != nil {
+			return coco.Box{}, err
+		}
+		f[i] = x
+	}
+	return coco.Box{X: f[0], Y: f[1], W: f[2], H: f[3]}, nil
+}
+
+func cocoGTRows(gts []coco.GroundTruth) [][6]float64 {
+	out := make([][6]float64, len(gts))
+	for i, g := range gts {
+		out[i] = [6]float64{g.Box.X, g.Box.Y, g.Box.W, g.Box.H, g.Area, float64(g.CategoryID)}
+	}
+	return out
+}
+
+func cocoDTRows(dts []coco.Detection) [][5]float64 {
+	out := make([][5]float64, len(dts))
+	for i, d := range dts {
+		out[i] = [5]float64{d.Box.X, d.Box.Y, d.Box.W, d.Box.H, float64(d.CategoryID)}
+	}
+	return out
+}

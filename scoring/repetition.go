@@ -1,0 +1,173 @@
+package scoring
+
+import (
+	"strings"
+
+	"github.com/grpo-score/grpo-score/scoring/jsonrepair"
+	"github.com/grpo-score/grpo-score/scoring/py"
+	"github.com/grpo-score/grpo-score/scoring/pyjson"
+)
+
+// Repetition is repetition_reward: for a bbox JSON list, minus the share of
+// repeated f"{bbox_2d}_{label}" items; otherwise minus the share of
+// repeated word 6-grams. No repetition gives -0.0 (0.0 * -1.0), as in the
+// reference.
+func Repetition(s *Sample, tr *Trace) (float64, error) {
+	content := s.Completion
+	if content == "" {
+		return 0.0, nil
+	}
+	if js, ok := repetitionJSONText(content); ok {
+		if tr.On() {
+			tr.Add("JSON candidate", js)
+		}
+		data, err := repetitionLoads(js)
+		if err != nil {
+			return 0, err
+		}
+		if list, ok := data.(pyjson.List); ok && len(list) > 0 {
+			return repetitionOfItems(list, tr)
+		}
+	}
+	return repetitionOfWords(content, tr), nil
+}
+
+// repetitionJSONText finds the text the reference tries as JSON: the first
+// ```json block, else the first ``` block, else the first
+// \[\s*{.*?"bbox_2d".*?"label".*?}\s*\] (DOTALL); false when it is empty.
+func repetitionJSONText(content string) (string, bool) {
+	if inner, _, ok := fenceAt(content, 0, jsonFenceOpen); ok {
+		js := py.Strip(inner)
+		return js, js != ""
+	}
+	if inner, _, ok := fenceAt(content, 0, fence); ok {
+		if js := py.Strip(inner); js != "" {
+			return js, true
+		}
+	}
+	return bboxArrayMatch(content)
+}
+
+// bboxArrayMatch is re.search(r'\[\s*{.*?"bbox_2d".*?"label".*?}\s*\]', s,
+// re.DOTALL).group(0). Only the first '[' that is followed by optional
+// whitespace and '{' can start a match: each later candidate leaves a
+// suffix of the text, and the lazy gaps succeed on a suffix only if they
+// succeed on the whole. Within it the earliest "bbox_2d", then the earliest
+// "label", then the earliest '}' closed by whitespace and ']' win.
+func bboxArrayMatch(s string) (string, bool) {
+	for from := 0; from < len(s); {
+		k := strings.IndexByte(s[from:], '[')
+		if k < 0 {
+			return "", false
+		}
+		p := from + k
+		q := skipSpace(s, p+1)
+		if q >= len(s) || s[q] != '{' {
+			from = p + 1
+			continue
+		}
+		i1 := strings.Index(s[q+1:], `"bbox_2d"`)
+		if i1 < 0 {
+			return "", false
+		}
+		x := q + 1 + i1 + len(`"bbox_2d"`)
+		i2 := strings.Index(s[x:], `"label"`)
+		if i2 < 0 {
+			return "", false
+		}
+		for y := x + i2 + len(`"label"`); ; {
+			i3 := strings.IndexByte(s[y:], '}')
+			if i3 < 0 {
+				return "", false
+			}
+			e := skipSpace(s, y+i3+1)
+			if e < len(s) && s[e] == ']' {
+				return s[p : e+1], true
+			}
+			y += i3 + 1
+		}
+	}
+	return "", false
+}
+
+// repetitionLoads is json.loads with json_repair as the fallback for a
+// JSONDecodeError. Other exceptions of the first json.loads propagate; a
+// failure after the repair gives None.
+func repetitionLoads(js string) (pyjson.Value, error) {
+	v, err := pyjson.Loads(js)
+	if err == nil {
+		return v, nil
+	}
+	if pe, ok := err.(*pyjson.Error); !ok || pe.Type != "JSONDecodeError" {
+		return nil, pyErr(err)
+	}
+	v, err = pyjson.Loads(jsonrepair.Repair(js))
+	if err != nil {
+		return pyjson.None, nil
+	}
+	return v, nil
+}
+
+// repetitionOfItems is the JSON branch (n-gram size 1). Items holding both
+// keys (by Python's `in`, so a str item is searched as text) are compared
+// as f"{bbox_2d}_{label}"; a TypeError, e.g. `'bbox_2d' in 1`, propagates.
+func repetitionOfItems(list pyjson.List, tr *Trace) (float64, error) {
+	seen := make(map[string]struct{}, len(list))
+	total := 0
+	for _, item := range list {
+		hasBox, err := pyjson.Contains(item, keyBBox)
+		if err != nil {
+			return 0, pyErr(err)
+		}
+		if !hasBox {
+			continue
+		}
+		hasLabel, err := pyjson.Contains(item, keyLabel)
+		if err != nil {
+			return 0, pyErr(err)
+		}
+		if !hasLabel {
+			continue
+		}
+		box, err := pyjson.GetItem(item, keyBBox)
+		if err != nil {
+			return 0, pyErr(err)
+		}
+		label, err := pyjson.GetItem(item, keyLabel)
+		if err != nil {
+			return 0, pyErr(err)
+		}
+		seen[pyjson.ToStr(box)+"_"+pyjson.ToStr(label)] = struct{}{}
+		total++
+	}
+	if tr.On() {
+		tr.Add("bbox items", total)
+		tr.Add("distinct bbox items", len(seen))
+	}
+	if total == 0 {
+		return 0.0, nil
+	}
+	return (1 - float64(len(seen))/float64(total)) * -1.0, nil
+}
+
+// repetitionOfWords is the plain-text branch: word 6-grams of the
+// lower-cased text.
+func repetitionOfWords(content string, tr *Trace) float64 {
+	const n = 6
+	if len(py.Split(content)) < n {
+		tr.Add("fewer than 6 words", 0.0)
+		return 0.0
+	}
+	words := py.Split(py.Lower(content))
+	total := len(words) - n + 1
+	seen := make(map[string]struct{}, total)
+	for i := 0; i < total; i++ {
+		// Words hold no whitespace, so a space joins them unambiguously.
+		seen[strings.Join(words[i:i+n], " ")] = struct{}{}
+	}
+	if tr.On() {
+		tr.Add("word 6-grams", total)
+		tr.Add("distinct word 6-grams", len(seen))
+	}
+	return (1 - float64(len(seen))/float64(total)) * -1.0
+}
