@@ -130,7 +130,7 @@ type rewardExplain struct {
 func buildExplanation(o *pipeline.Outcome, rewards []pipeline.NamedReward) explanation {
 	ex := explanation{File: o.File, Line: o.Line, Method: o.Method, Completion: o.Sample.Completion, Solution: o.Sample.Solution}
 	for i, r := range rewards {
-		re := rewardExplain{Name: r.Name, Weight: r.Weight, Steps: o.Traces[i].Steps}
+		re := rewardExplain{Name: r.Name, Weight: r.Weight, Steps: jsonSafe(o.Traces[i].Steps)}
 		if o.Errs[i] != nil {
 			re.Error = o.Errs[i].Error()
 		} else {
@@ -178,6 +178,19 @@ func writeExplainText(w io.Writer, o *pipeline.Outcome, rewards []pipeline.Named
 	} else {
 		fmt.Fprintln(w, "\nreward (weighted total) = null")
 	}
+}
+
+// jsonSafe replaces step values that JSON cannot hold (NaN or infinite
+// IoUs, say) with their text.
+func jsonSafe(steps []scoring.Step) []scoring.Step {
+	out := make([]scoring.Step, len(steps))
+	for i, st := range steps {
+		out[i] = st
+		if _, err := json.Marshal(st.Value); err != nil {
+			out[i].Value = fmt.Sprint(st.Value)
+		}
+	}
+	return out
 }
 
 // stepText renders a trace value: strings quoted so whitespace shows,

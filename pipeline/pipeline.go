@@ -61,7 +61,8 @@ type Config struct {
 	// ShardIndex and ShardCount select every ShardCount-th line (or group,
 	// when grouping) starting at the ShardIndex-th, both 0-based.
 	ShardIndex, ShardCount int
-	// StrOf is Python's str() of a non-string solution value.
+	// StrOf is Python's str() of a non-string solution value; nil means
+	// the json.loads + str() of package pyjson.
 	StrOf func(jsonlio.Value) (string, error)
 	// MethodOf names the accuracy method a sample uses, for statistics.
 	MethodOf func(*scoring.Sample) string

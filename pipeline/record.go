@@ -3,12 +3,11 @@ package pipeline
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 
 	"github.com/grpo-score/grpo-score/jsonlio"
 	"github.com/grpo-score/grpo-score/scoring"
-	"github.com/grpo-score/grpo-score/scoring/py"
+	"github.com/grpo-score/grpo-score/scoring/pyjson"
 )
 
 // Fields names where a line keeps what the rewards read.
@@ -89,7 +88,7 @@ func (f *Fields) solution(obj *jsonlio.Object, s *scoring.Sample, strOf func(jso
 		return nil
 	}
 	if strOf == nil {
-		strOf = func(v jsonlio.Value) (string, error) { return pyStrOfScalar(v, py.FormatFloat) }
+		strOf = pythonStr
 	}
 	str, err := strOf(v)
 	if err != nil {
@@ -169,33 +168,7 @@ func groupKey(obj *jsonlio.Object, p jsonlio.Path) (string, bool) {
 	return strings.TrimSpace(string(v)), true
 }
 
-// pyStrOfScalar is Python's str() of a JSON scalar as json.loads reads it:
-// integers keep their digits, other numbers are floats in repr form, and
-// true/false/null are True/False/None.
-func pyStrOfScalar(v jsonlio.Value, formatFloat func(float64) string) (string, error) {
-	switch v.Kind() {
-	case "bool":
-		if string(v) == "true" {
-			return "True", nil
-		}
-		return "False", nil
-	case "null":
-		return "None", nil
-	case "number":
-		text := string(v)
-		if !strings.ContainsAny(text, ".eE") && text != "NaN" && !strings.HasSuffix(text, "Infinity") {
-			if text == "-0" {
-				return "0", nil
-			}
-			return text, nil
-		}
-		f, err := v.Float()
-		if err != nil {
-			if ne, ok := err.(*strconv.NumError); !ok || ne.Err != strconv.ErrRange {
-				return "", err
-			}
-		}
-		return formatFloat(f), nil
-	}
-	return "", fmt.Errorf("is a JSON %s; want a string, number, bool or null", v.Kind())
-}
+// pythonStr is Python's str() of a JSON value as json.loads reads it:
+// integers keep their digits, other numbers are floats in repr form,
+// true/false/null are True/False/None, lists and dicts print their repr.
+func pythonStr(v jsonlio.Value) (string, error) { return pyjson.StrOfJSON(v) }

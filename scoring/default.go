@@ -1,7 +1,6 @@
 package scoring
 
 import (
-	"unicode"
 
 	"github.com/grpo-score/grpo-score/scoring/levenshtein"
 	"github.com/grpo-score/grpo-score/scoring/py"
@@ -78,7 +77,7 @@ func numericReward(content, sol string) (float64, bool) {
 // decimal digit.
 func hasDigit(s string) bool {
 	for _, r := range s {
-		if r >= '0' && r <= '9' || r > 0x7f && unicode.IsDigit(r) {
+		if py.IsDecimal(r) {
 			return true
 		}
 	}

@@ -2,7 +2,6 @@ package scoring
 
 import (
 	"strings"
-	"unicode"
 
 	"github.com/grpo-score/grpo-score/scoring/py"
 )
@@ -137,7 +136,7 @@ func skipSpace(c string, p int) int {
 func skipDigits(c string, p int) int {
 	for p < len(c) {
 		r, n := decodeRune(c, p)
-		if !unicode.IsDigit(r) {
+		if !py.IsDecimal(r) {
 			break
 		}
 		p += n

@@ -186,6 +186,10 @@ func TestGoldenParity(t *testing.T) {
 			t.Errorf("%s %s: got %v, want the reference's error %s", id, key, got, raw)
 		case gotErr != nil:
 			t.Errorf("%s %s: error %v, want %v", id, key, gotErr, want)
+		case !sameFloat(got, want) && key == "length" && !py.LibmCos && math.Nextafter(got, want) == want:
+			// Without cgo, cos is correctly rounded rather than glibc's.
+			t.Logf("%s %s: got %s, want %s (cos without the C library)", id, key, py.FormatFloat(got), py.FormatFloat(want))
+			tl.match++
 		case !sameFloat(got, want):
 			t.Errorf("%s %s: got %s, want %s", id, key, py.FormatFloat(got), py.FormatFloat(want))
 		default:

@@ -24,7 +24,7 @@ func ParseFloat(s string) (float64, error) {
 			b.WriteRune(r)
 		case IsSpace(r):
 			b.WriteByte(' ')
-		case unicode.IsDigit(r):
+		case IsDecimal(r):
 			b.WriteByte(byte('0' + digitValue(r)))
 		default:
 			return 0, ErrFloat
@@ -137,7 +137,7 @@ func DigitValue(r rune) (int, bool) {
 	if r >= '0' && r <= '9' {
 		return int(r - '0'), true
 	}
-	if r < 0x80 || !unicode.IsDigit(r) {
+	if r < 0x80 || !IsDecimal(r) {
 		return 0, false
 	}
 	return digitValue(r), true

@@ -6,6 +6,7 @@ package py
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/cases"
@@ -57,4 +58,17 @@ func isASCIIWithoutUpper(s string) bool {
 		}
 	}
 	return true
+}
+
+// IsDecimal reports whether r is a decimal digit for CPython 3.11 (Unicode
+// 14): what `\d` matches in a str pattern and what int() and float() read.
+// Go's tables are Unicode 15, which added the Kawi and Nag Mundari digits.
+func IsDecimal(r rune) bool {
+	if r < 0x80 {
+		return r >= '0' && r <= '9'
+	}
+	if r >= 0x11f50 && r <= 0x11f59 || r >= 0x1e4f0 && r <= 0x1e4f9 {
+		return false
+	}
+	return unicode.IsDigit(r)
 }

@@ -134,3 +134,18 @@ func TestCos(t *testing.T) {
 		}
 	}
 }
+
+func TestIsDecimal(t *testing.T) {
+	for _, r := range []rune{'0', '9', '٣', '１', 0x1d7ce, 0x104a0} {
+		if !IsDecimal(r) {
+			t.Errorf("IsDecimal(%U) = false", r)
+		}
+	}
+	// Unicode 15 digits that CPython 3.11 does not know; superscripts are
+	// not decimal.
+	for _, r := range []rune{0x11f50, 0x1e4f9, '²', 'a', '①'} {
+		if IsDecimal(r) {
+			t.Errorf("IsDecimal(%U) = true", r)
+		}
+	}
+}
