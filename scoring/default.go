@@ -1,7 +1,6 @@
 package scoring
 
 import (
-
 	"github.com/grpo-score/grpo-score/scoring/levenshtein"
 	"github.com/grpo-score/grpo-score/scoring/py"
 )
