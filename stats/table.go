@@ -1,0 +1,78 @@
+package stats
+
+import (
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"text/tabwriter"
+)
+
+// WriteTable writes a short aligned table of s for a terminal: one row per
+// reward, per accuracy method and for the total, then the line counts and
+// the throughput, then the group statistics if any.
+func (s *Summary) WriteTable(w io.Writer) error {
+	width := len("groups of")
+	for _, r := range s.rewards {
+		width = max(width, len(r))
+	}
+	for m := range s.byMethod {
+		width = max(width, len(m)+2)
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "%-*s\tcount\terrors\tmean\tstd\tmin\tp50\tp90\tp99\tmax\t\n", width, "reward")
+	row := func(name string, se *Series) {
+		st := se.Stats()
+		fmt.Fprintf(tw, "%-*s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", width, name, st.Count, st.Errors,
+			short(st.Mean), short(st.Std), short(st.Min), short(st.P50), short(st.P90), short(st.P99), short(st.Max))
+	}
+	for i, r := range s.rewards {
+		row(r, s.byReward[i])
+		if i == s.accuracy {
+			for _, m := range s.Methods() {
+				row("  "+m, s.byMethod[m])
+			}
+		}
+	}
+	row("total", s.total)
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	l := s.Lines
+	rate := "-"
+	if s.ElapsedSeconds > 0 {
+		rate = strconv.FormatFloat(float64(l.Read)/s.ElapsedSeconds, 'f', 0, 64)
+	}
+	_, err := fmt.Fprintf(w, "lines: %d read, %d written, %d skipped, %d failed, %d blank; %.2fs, %s lines/s\n",
+		l.Read, l.Written, l.Skipped, l.Failed, l.Blank, s.ElapsedSeconds, rate)
+	if err != nil || s.groups == nil {
+		return err
+	}
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "%-*s\tgroups\tmean size\ttied\tmean std\tsingletons\tinvalid\t\n", width, "groups of")
+	for i, g := range s.groups {
+		name := "total"
+		if i < len(s.rewards) {
+			name = s.rewards[i]
+		}
+		st := g.Stats()
+		fmt.Fprintf(tw, "%-*s\t%d\t%s\t%s\t%s\t%d\t%d\t\n", width, name, st.Groups, short(st.MeanSize),
+			percent(st.TieFraction), short(st.MeanStd), st.Singletons, st.Invalid)
+	}
+	return tw.Flush()
+}
+
+// short formats a figure with 4 significant digits, "-" when undefined.
+func short(v float64) string {
+	if math.IsNaN(v) {
+		return "-"
+	}
+	return strconv.FormatFloat(v, 'g', 4, 64)
+}
+
+func percent(v float64) string {
+	if math.IsNaN(v) {
+		return "-"
+	}
+	return strconv.FormatFloat(100*v, 'f', 1, 64) + "%"
+}
