@@ -137,7 +137,7 @@ func TestMalformedInputFile(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	for _, want := range []string{p + ":2: not a JSON object", p + ":4: invalid UTF-8", p + ":5: truncated JSON", "read 5, written 4, skipped 1"} {
+	for _, want := range []string{p + ":2: not a JSON object", p + ":4: invalid UTF-8", p + ":5: truncated JSON", "5 read, 4 written, 0 skipped, 3 failed, 1 blank"} {
 		if !strings.Contains(errs, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errs)
 		}
@@ -149,4 +149,76 @@ func TestMalformedInputFile(t *testing.T) {
 	if code != 3 {
 		t.Errorf("--on-error fail: exit %d, want 3", code)
 	}
+}
+
+// TestGoldenThroughTheCLI is the parity test as a user runs it: the binary
+// recomputes every golden reward through the whole pipeline (field access,
+// solution preprocessing, output) and check finds no drift.
+func TestGoldenThroughTheCLI(t *testing.T) {
+	out, errs, code := runBin(t, nil, "check", "testdata/golden/rollouts.jsonl",
+		"--golden", "testdata/golden/golden.jsonl", "-r", "accuracy,format,length,repetition")
+	if code != 0 || !strings.Contains(out, "clean: 3000 lines checked") {
+		t.Fatalf("exit %d\n%s%s", code, out, errs)
+	}
+	var rec bytes.Buffer
+	for _, line := range strings.SplitAfter(string(golden(t)), "\n") {
+		if strings.Contains(line, `"task": "rec"`) {
+			rec.WriteString(line)
+		}
+	}
+	out, errs, code = runBin(t, rec.Bytes(), "check", "--golden", "testdata/golden/golden.jsonl", "-r", "rec_iou,rec_format")
+	if code != 0 || !strings.Contains(out, "clean: 210 lines checked") {
+		t.Fatalf("rec: exit %d\n%s%s", code, out, errs)
+	}
+}
+
+// TestShardsMergeToTheWholeRun splits the golden corpus into 4 shards
+// scored by 4 processes at once, merges their statistics, and expects the
+// statistics of one run over the whole input (all but the timings).
+func TestShardsMergeToTheWholeRun(t *testing.T) {
+	dir := t.TempDir()
+	in := "testdata/golden/rollouts.jsonl"
+	rewards := "accuracy,format,length,repetition"
+	whole := filepath.Join(dir, "whole.json")
+	if _, errs, code := runBin(t, nil, "score", "-q", in, "-r", rewards, "-o", os.DevNull, "--stats", whole); code != 0 {
+		t.Fatalf("whole run: exit %d: %s", code, errs)
+	}
+	var procs []*exec.Cmd
+	var parts []string
+	for k := 0; k < 4; k++ {
+		part := filepath.Join(dir, "part"+string(rune('0'+k))+".json")
+		parts = append(parts, part)
+		c := exec.Command(binary, "score", "-q", in, "-r", rewards, "-o", os.DevNull, "--stats", part, "--shard", string(rune('0'+k))+"/4")
+		c.Stderr = os.Stderr
+		if err := c.Start(); err != nil {
+			t.Fatal(err)
+		}
+		procs = append(procs, c)
+	}
+	for _, c := range procs {
+		if err := c.Wait(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Merge in a scrambled order: the result must not depend on it.
+	merged, errs, code := runBin(t, nil, append([]string{"stats", "merge"}, parts[2], parts[0], parts[3], parts[1])...)
+	if code != 0 {
+		t.Fatalf("merge: exit %d: %s", code, errs)
+	}
+	want, _ := os.ReadFile(whole)
+	if a, b := dropTimings(string(want)), dropTimings(merged); a != b {
+		t.Errorf("merged shard statistics differ from the whole run:\n%s\n---\n%s", a, b)
+	}
+}
+
+// dropTimings removes the lines of the statistics JSON that measure time.
+func dropTimings(s string) string {
+	var keep []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.Contains(l, "elapsed_seconds") || strings.Contains(l, "lines_per_second") {
+			continue
+		}
+		keep = append(keep, l)
+	}
+	return strings.Join(keep, "\n")
 }

@@ -86,6 +86,7 @@ VLM-R1's trainer and reproduces the values it computes, quirks included.`,
 		newScoreCmd(e),
 		newCheckCmd(e),
 		newExplainCmd(e),
+		newStatsCmd(e),
 		newRewardsCmd(e),
 		newVersionCmd(e),
 	)

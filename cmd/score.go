@@ -82,7 +82,7 @@ func runScore(ctx context.Context, e *env, f *scoreFlags, args []string) error {
 	if err != nil {
 		return ioErr(err)
 	}
-	sum := newSummary(rewards, f.shard)
+	sum := newSummary(rewards)
 	cfg.Sink = sum
 	var progress atomic.Int64
 	stopBar := startProgress(e, f.quiet, args, &progress)

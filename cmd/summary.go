@@ -1,72 +1,84 @@
 package cmd
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 
 	"github.com/grpo-score/grpo-score/pipeline"
+	"github.com/grpo-score/grpo-score/stats"
 )
 
-// summary collects statistics from the pipeline's outcomes.
+// summary feeds the pipeline's outcomes into a stats.Summary: the adapter
+// between the writer goroutine and the statistics.
 type summary struct {
-	names  []string
-	shard  string
-	counts pipeline.Counts
-	n      []int64
-	errs   []int64
-	sum    []float64
-	secs   float64
+	s     *stats.Summary
+	buf   stats.Line
+	group []stats.Line
 }
 
-func newSummary(rewards []pipeline.NamedReward, shard string) *summary {
-	s := &summary{shard: shard}
-	for _, r := range rewards {
-		s.names = append(s.names, r.Name)
+func newSummary(rewards []pipeline.NamedReward) *summary {
+	names := make([]string, len(rewards))
+	for i, r := range rewards {
+		names[i] = r.Name
 	}
-	s.n = make([]int64, len(s.names))
-	s.errs = make([]int64, len(s.names))
-	s.sum = make([]float64, len(s.names))
-	return s
+	return &summary{s: stats.New(names...)}
 }
 
-func (s *summary) Line(o *pipeline.Outcome) {
-	for i := range s.names {
-		if o.Errs[i] != nil {
-			s.errs[i]++
-			continue
+// line converts an outcome; the slices are reused, so the result is valid
+// until the next call.
+func (sm *summary) line(o *pipeline.Outcome) stats.Line {
+	l := stats.Line{Rewards: o.Values, Total: o.Total, TotalFailed: !o.TotalOK, Method: o.Method}
+	if !o.TotalOK {
+		failed := make([]bool, len(o.Errs))
+		for i, err := range o.Errs {
+			failed[i] = err != nil
 		}
-		s.n[i]++
-		s.sum[i] += o.Values[i]
+		l.Failed = failed
 	}
+	return l
 }
 
-func (s *summary) Group(string, []*pipeline.Outcome) {}
+// Line implements pipeline.Sink.
+func (sm *summary) Line(o *pipeline.Outcome) { sm.s.AddLine(sm.line(o)) }
 
-func (s *summary) finish(res *pipeline.Result) {
-	if res != nil {
-		s.counts = res.Counts
-		s.secs = res.Elapsed.Seconds()
+// Group implements pipeline.Sink.
+func (sm *summary) Group(_ string, members []*pipeline.Outcome) {
+	sm.group = sm.group[:0]
+	for _, o := range members {
+		sm.group = append(sm.group, sm.line(o))
 	}
+	sm.s.AddGroup(sm.group)
 }
 
-func (s *summary) writeTable(w io.Writer) {
-	for i, n := range s.names {
-		mean := 0.0
-		if s.n[i] > 0 {
-			mean = s.sum[i] / float64(s.n[i])
-		}
-		fmt.Fprintf(w, "%-12s count %d errors %d mean %.6g\n", n, s.n[i], s.errs[i], mean)
+// finish records the line counts: skipped lines are those --on-error
+// dropped (or the one that stopped the run), so read = written + skipped +
+// blank.
+func (sm *summary) finish(res *pipeline.Result) {
+	if res == nil {
+		return
 	}
-	fmt.Fprintf(w, "lines: read %d, written %d, skipped %d (blank %d), invalid %d, failed %d; %.2fs\n",
-		s.counts.Read, s.counts.Written, s.counts.Skipped, s.counts.Blank, s.counts.Invalid, s.counts.Failed, s.secs)
+	c := res.Counts
+	sm.s.Lines = stats.Lines{
+		Read:    uint64(c.Read),
+		Written: uint64(c.Written),
+		Skipped: uint64(c.Skipped - c.Blank + c.Failed),
+		Failed:  uint64(c.Invalid),
+		Blank:   uint64(c.Blank),
+	}
+	sm.s.ElapsedSeconds = res.Elapsed.Seconds()
 }
 
-func (s *summary) writeJSON(path string) error {
-	b, err := json.MarshalIndent(map[string]any{"lines": s.counts}, "", "  ")
+func (sm *summary) writeTable(w io.Writer) { _ = sm.s.WriteTable(w) }
+
+func (sm *summary) writeJSON(path string) error {
+	f, err := os.Create(path)
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(path, append(b, '\n'), 0o644)
+	if err := sm.s.WriteJSON(f); err != nil {
+		f.Close()
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return f.Close()
 }

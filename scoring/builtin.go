@@ -3,12 +3,12 @@ package scoring
 // builtinMethods lists the accuracy methods of accuracy_reward.
 func builtinMethods(o *Options) []MethodInfo {
 	return []MethodInfo{
-		{Name: "default", Doc: "math_verify, then float() equality, choice letters or Levenshtein ratio"},
+		{Name: "default", Doc: "math_verify, then float() equality, choice letters or Levenshtein ratio", Fn: defaultAccuracy(mathVerify)},
 		{Name: "mcq", Doc: "multiple-choice letter of the first <answer> block equals the ground truth's", Fn: MCQ},
 		{Name: "yes_no", Doc: "first yes/no substring of the first <answer> block equals the ground truth's", Fn: YesNo},
 		{Name: "llm", Doc: "an OpenAI-compatible judge answers 1.0 or 0.0; exact match when it fails", Fn: newLLMJudge(o.LLM).score},
 		{Name: "map", Doc: "COCO AP@[.5:.95] of the last ```json block of the whole completion", Fn: MapMethod()},
-		{Name: "math", Doc: "utils/math.py compute_score: exact, math_verify, then \\boxed normalisation"},
+		{Name: "math", Doc: "utils/math.py compute_score: exact, math_verify, then \\boxed normalisation", Fn: MathReward},
 		{Name: "weighted_sum", Doc: "detection_score: greedy IoU matching, 0.7 position + 0.3 completeness", Fn: WeightedSum(o.Detection)},
 		{Name: "od_ap", Doc: "COCO AP@[.5:.95] of the last <answer> block's ```json boxes", Fn: ODMethod(0)},
 		{Name: "od_ap50", Doc: "COCO AP@.5 of the last <answer> block's ```json boxes", Fn: ODMethod(1)},

@@ -1,0 +1,67 @@
+package scoring
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/grpo-score/grpo-score/scoring/py"
+)
+
+// TestMathVerifyVectors scores the (gold, pred) pairs of
+// testdata/mathverify/vectors.jsonl with the math and default methods, as
+// accuracy_reward is called on them, and compares with the reference.
+func TestMathVerifyVectors(t *testing.T) {
+	type vector struct {
+		Gold    string          `json:"gold"`
+		Pred    string          `json:"pred"`
+		Math    json.RawMessage `json:"math"`
+		Default json.RawMessage `json:"default"`
+		Source  string          `json:"source"`
+		Form    string          `json:"form"`
+	}
+	var vs []vector
+	readJSONL(t, "../testdata/mathverify/vectors.jsonl", func(b []byte) {
+		var v vector
+		if err := json.Unmarshal(b, &v); err != nil {
+			t.Fatal(err)
+		}
+		vs = append(vs, v)
+	})
+	methods := map[string]Method{"math": MathReward, "default": defaultAccuracy(mathVerify)}
+	for _, name := range []string{"math", "default"} {
+		m := methods[name]
+		match := 0
+		var misses []string
+		for _, v := range vs {
+			raw := v.Math
+			if name == "default" {
+				raw = v.Default
+			}
+			want, _, ok := goldenValue(raw)
+			if !ok {
+				t.Fatalf("vector %q: no %s value", v.Gold, name)
+			}
+			completion := "<think>..</think><answer>" + v.Pred + "</answer>"
+			solution := "<answer> " + v.Gold + " </answer>"
+			got, err := m(completion, solution, nil)
+			if err == nil && sameFloat(got, want) {
+				match++
+				continue
+			}
+			misses = append(misses, v.Source+" "+v.Form+": gold "+v.Gold+" pred "+v.Pred+" got "+py.FormatFloat(got)+" want "+py.FormatFloat(want))
+		}
+		t.Logf("%s: %d/%d vectors agree (%.2f %%)", name, match, len(vs), 100*float64(match)/float64(len(vs)))
+		for i, m := range misses {
+			if i == 15 {
+				break
+			}
+			t.Logf("  %s", m)
+		}
+		if floor := mathVectorFloor[name]; match < floor {
+			t.Errorf("%s: %d agree, below the floor of %d", name, match, floor)
+		}
+	}
+}
+
+// mathVectorFloor is the agreement reached so far; a regression fails.
+var mathVectorFloor = map[string]int{"math": 3994, "default": 3994}
