@@ -1,6 +1,7 @@
 package scoring
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/grpo-score/grpo-score/scoring/jsonrepair"
@@ -113,6 +114,7 @@ func repetitionLoads(js string) (pyjson.Value, error) {
 // as f"{bbox_2d}_{label}"; a TypeError, e.g. `'bbox_2d' in 1`, propagates.
 func repetitionOfItems(list pyjson.List, tr *Trace) (float64, error) {
 	seen := make(map[string]struct{}, len(list))
+	var items []string // for the trace only
 	total := 0
 	for _, item := range list {
 		hasBox, err := pyjson.Contains(item, keyBBox)
@@ -137,12 +139,17 @@ func repetitionOfItems(list pyjson.List, tr *Trace) (float64, error) {
 		if err != nil {
 			return 0, pyErr(err)
 		}
-		seen[pyjson.ToStr(box)+"_"+pyjson.ToStr(label)] = struct{}{}
+		key := pyjson.ToStr(box) + "_" + pyjson.ToStr(label)
+		seen[key] = struct{}{}
 		total++
+		if tr.On() {
+			items = append(items, key)
+		}
 	}
 	if tr.On() {
 		tr.Add("bbox items", total)
 		tr.Add("distinct bbox items", len(seen))
+		tr.Add("repeated items (count)", repeated(items))
 	}
 	if total == 0 {
 		return 0.0, nil
@@ -168,6 +175,41 @@ func repetitionOfWords(content string, tr *Trace) float64 {
 	if tr.On() {
 		tr.Add("word 6-grams", total)
 		tr.Add("distinct word 6-grams", len(seen))
+		grams := make([]string, total)
+		for i := range grams {
+			grams[i] = strings.Join(words[i:i+n], " ")
+		}
+		tr.Add("repeated 6-grams (count)", repeated(grams))
 	}
 	return (1 - float64(len(seen))/float64(total)) * -1.0
+}
+
+// repeatedItem is an n-gram or bbox item seen more than once, for explain.
+type repeatedItem struct {
+	Item  string `json:"item"`
+	Count int    `json:"count"`
+}
+
+// repeated lists the items that occur more than once, most frequent first
+// (then in order of first appearance), at most 20.
+func repeated(items []string) []repeatedItem {
+	counts := map[string]int{}
+	var order []string
+	for _, it := range items {
+		if counts[it] == 0 {
+			order = append(order, it)
+		}
+		counts[it]++
+	}
+	var out []repeatedItem
+	for _, it := range order {
+		if c := counts[it]; c > 1 {
+			out = append(out, repeatedItem{Item: it, Count: c})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Count > out[j].Count })
+	if len(out) > 20 {
+		out = out[:20]
+	}
+	return out
 }
