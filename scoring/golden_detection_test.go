@@ -105,46 +105,6 @@ func TestGoldenDetection(t *testing.T) {
 	}
 }
 
-// BenchmarkDetection scores the golden lines of each detection method (and
-// repetition over all lines, rec_iou over the rec lines) in one goroutine.
-func BenchmarkDetection(b *testing.B) {
-	lines := loadGolden(b)
-	reg := NewRegistry(DefaultOptions())
-	type bench struct {
-		name  string
-		keep  func(l *goldenLine) bool
-		score func(s *Sample) (float64, error)
-	}
-	var benches []bench
-	for _, m := range []string{"weighted_sum", "od_ap", "od_ap50", "map", "odLength"} {
-		fn := reg.methods[m].Fn
-		method := m
-		benches = append(benches, bench{m, func(l *goldenLine) bool { return l.Method == method },
-			func(s *Sample) (float64, error) { return fn(s.Completion, s.Solution, nil) }})
-	}
-	benches = append(benches,
-		bench{"repetition", func(*goldenLine) bool { return true }, func(s *Sample) (float64, error) { return Repetition(s, nil) }},
-		bench{"rec_iou", func(l *goldenLine) bool { return l.Task == "rec" }, func(s *Sample) (float64, error) { return RECIoU(s, nil) }})
-	for _, bc := range benches {
-		var samples []Sample
-		for i := range lines {
-			if l := &lines[i]; bc.keep(l) {
-				samples = append(samples, Sample{Completion: l.Completion, Solution: l.Solution, Method: l.Method, REC: l.REC})
-			}
-		}
-		b.Run(bc.name, func(b *testing.B) {
-			n := 0
-			for b.Loop() {
-				for i := range samples {
-					_, _ = bc.score(&samples[i])
-				}
-				n += len(samples)
-			}
-			b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "lines/s")
-		})
-	}
-}
-
 // TestDetectionConcurrent scores the mAP lines from several goroutines with
 // one shared method value, as the pipeline does, and expects the sequential
 // values (run with -race to check the evaluator pool).
