@@ -17,10 +17,7 @@ type MathVerifier func(pred, gold string) bool
 func defaultAccuracy(verify MathVerifier) Method {
 	return func(content, sol string, tr *Trace) (float64, error) {
 		gt := groundTruth(sol)
-		student := py.Strip(content)
-		if a, ok := LastAnswer(content); ok {
-			student = py.Strip(a)
-		}
+		student := lastStudentAnswer(content)
 		if tr.On() {
 			tr.Add("ground truth (first one-line <answer> block)", gt)
 			tr.Add("student answer (last <answer> block)", student)

@@ -76,10 +76,7 @@ func newLLMJudge(o LLMOptions) *llmJudge {
 // block, the student's answer from the last answer block.
 func (j *llmJudge) score(content, sol string, tr *Trace) (float64, error) {
 	gt := groundTruth(sol)
-	student := py.Strip(content)
-	if a, ok := LastAnswer(content); ok {
-		student = py.Strip(a)
-	}
+	student := lastStudentAnswer(content)
 	if tr.On() {
 		tr.Add("ground truth", gt)
 		tr.Add("student answer (last <answer> block)", student)

@@ -26,10 +26,7 @@ func MCQ(content, sol string, tr *Trace) (float64, error) {
 	} else {
 		correct = py.Upper(correct)
 	}
-	student := py.Strip(content)
-	if a, ok := FirstAnswer(content); ok {
-		student = py.Strip(a)
-	}
+	student := firstStudentAnswer(content)
 	choice := ExtractChoice(student)
 	if tr.On() {
 		tr.Add("ground truth", gt)
@@ -46,10 +43,7 @@ func MCQ(content, sol string, tr *Trace) (float64, error) {
 func YesNo(content, sol string, tr *Trace) (float64, error) {
 	content, sol = py.Lower(content), py.Lower(sol)
 	gt := groundTruth(sol)
-	student := py.Strip(content)
-	if a, ok := FirstAnswer(content); ok {
-		student = py.Strip(a)
-	}
+	student := firstStudentAnswer(content)
 	g, st := firstYesNo(gt), firstYesNo(student)
 	if tr.On() {
 		tr.Add("ground truth", gt)
@@ -58,6 +52,24 @@ func YesNo(content, sol string, tr *Trace) (float64, error) {
 		tr.Add("student yes/no", st)
 	}
 	return boolReward(g == st), nil
+}
+
+// firstStudentAnswer is the student answer of mcq and yes_no: the first
+// answer block (DOTALL), stripped, else the whole stripped completion.
+func firstStudentAnswer(content string) string {
+	if a, ok := FirstAnswer(content); ok {
+		return py.Strip(a)
+	}
+	return py.Strip(content)
+}
+
+// lastStudentAnswer is the student answer of default and llm: the last
+// answer block, stripped, else the whole stripped completion.
+func lastStudentAnswer(content string) string {
+	if a, ok := LastAnswer(content); ok {
+		return py.Strip(a)
+	}
+	return py.Strip(content)
 }
 
 func firstYesNo(s string) string {
