@@ -65,7 +65,9 @@ func lastJSONFence(s string) (string, bool) {
 	}
 }
 
+// The keys are held as interface values so that passing them does not
+// allocate a fresh interface per lookup.
 var (
-	keyBBox  = pyjson.Str("bbox_2d")
-	keyLabel = pyjson.Str("label")
+	keyBBox  pyjson.Value = pyjson.Str("bbox_2d")
+	keyLabel pyjson.Value = pyjson.Str("label")
 )

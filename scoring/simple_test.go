@@ -1,6 +1,11 @@
 package scoring
 
-import "testing"
+import (
+	"testing"
+	"unicode/utf8"
+
+	"github.com/grpo-score/grpo-score/scoring/py"
+)
 
 func TestFormat(t *testing.T) {
 	tests := []struct {
@@ -154,4 +159,41 @@ func TestWrapSolution(t *testing.T) {
 			t.Errorf("WrapSolution(%q) = %q; want %q", tt.in, got, tt.want)
 		}
 	}
+}
+
+// dropBreaksTwoPass is clean_text's two substitutions written out literally,
+// the oracle for the one-pass dropBreaks.
+func dropBreaksTwoPass(s string, c rune) string {
+	rs := []rune(s)
+	var first []rune
+	for i, r := range rs {
+		if r == c && i > 0 && py.IsSpace(rs[i-1]) {
+			continue
+		}
+		first = append(first, r)
+	}
+	out := make([]rune, len(first))
+	for i, r := range first {
+		if r == c && (i == 0 || !py.IsSpace(first[i-1])) {
+			r = ' '
+		}
+		out[i] = r
+	}
+	return string(out)
+}
+
+func FuzzCleanTextBreaks(f *testing.F) {
+	for _, s := range []string{"a \nb\nc\n\nd", "\n\r\n \u0085\n", "x\u3000\ny", "\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		for _, c := range []byte{'\n', '\r'} {
+			if got, want := dropBreaks(s, c), dropBreaksTwoPass(s, rune(c)); got != want {
+				t.Fatalf("dropBreaks(%q, %q) = %q; want %q", s, c, got, want)
+			}
+		}
+	})
 }

@@ -105,21 +105,31 @@ func dropBreaks(s string, c byte) string {
 	if strings.IndexByte(s, c) < 0 {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s))
+	// One pass does both: a break after whitespace is dropped; every break
+	// that survives follows non-whitespace (or starts the string), so the
+	// second substitution turns it into a space.
+	b := make([]byte, 0, len(s))
 	prevSpace := false
-	for _, r := range s {
-		if r == rune(c) && prevSpace {
-			prevSpace = true // the removed character is itself whitespace
+	for i := 0; i < len(s); {
+		if ch := s[i]; ch < utf8.RuneSelf {
+			i++
+			if ch == c {
+				if !prevSpace {
+					b = append(b, ' ')
+				}
+				prevSpace = true // the break itself is whitespace
+				continue
+			}
+			b = append(b, ch)
+			prevSpace = ch == ' ' || ch >= '\t' && ch <= '\r' || ch >= 0x1c && ch <= 0x1f
 			continue
 		}
-		b.WriteRune(r)
+		r, n := utf8.DecodeRuneInString(s[i:])
+		b = append(b, s[i:i+n]...)
 		prevSpace = py.IsSpace(r)
+		i += n
 	}
-	// Second pass: every surviving break is preceded by non-whitespace or
-	// begins the string, so each becomes a space.
-	out := b.String()
-	return strings.ReplaceAll(out, string(c), " ")
+	return string(b)
 }
 
 // runeLen counts code points, the unit of Python string positions.

@@ -42,12 +42,30 @@ func Lower(s string) string {
 	if isASCIIWithoutUpper(s) {
 		return s
 	}
+	if isASCII(s) {
+		b := []byte(s)
+		for i, c := range b {
+			if c >= 'A' && c <= 'Z' {
+				b[i] = c + 'a' - 'A'
+			}
+		}
+		return string(b)
+	}
 	return cases.Lower(language.Und).String(s)
 }
 
 // Upper is str.upper(): full case mapping ('ß' → 'SS').
 func Upper(s string) string {
 	return cases.Upper(language.Und).String(s)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 func isASCIIWithoutUpper(s string) bool {
