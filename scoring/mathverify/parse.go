@@ -1,0 +1,328 @@
+package mathverify
+
+import (
+	"errors"
+	"math/big"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/dlclark/regexp2"
+)
+
+// Answer is what math_verify's parse returns: the extracted candidates, in
+// order. A candidate is either a parsed expression or the fallback string
+// (the first extracted text). An empty Answer means nothing was extracted.
+type Answer struct {
+	items []item
+}
+
+type item struct {
+	expr *node  // parsed value, or nil for a fallback string
+	str  string // fallback string when expr is nil
+}
+
+// Len reports the number of candidates.
+func (a Answer) Len() int { return len(a.items) }
+
+// Strings renders each candidate (expression trees in a debug form).
+func (a Answer) Strings() []string {
+	var out []string
+	for _, it := range a.items {
+		if it.expr != nil {
+			out = append(out, it.expr.String())
+		} else {
+			out = append(out, it.str)
+		}
+	}
+	return out
+}
+
+// Parse extracts the answer of s like math_verify.parse(s) with its default
+// configuration (LaTeX and plain-expression extraction, fallback_mode
+// "first_match", extraction_mode "any_match"). It gives up after
+// DefaultTimeout and then returns an empty Answer, as parse does when its
+// alarm fires.
+func Parse(s string) Answer { return ParseWithTimeout(s, DefaultTimeout) }
+
+// ParseWithTimeout is Parse with an explicit time budget.
+func ParseWithTimeout(s string, d time.Duration) Answer {
+	bud := newBudget(d)
+	items, err := extractTarget(s, bud)
+	if err != nil {
+		return Answer{}
+	}
+	return Answer{items: items}
+}
+
+var errExtract = errors.New("mathverify: extraction raised")
+
+type foundMatch struct {
+	m          *regexp2.Match
+	start, end int
+	target     extractor
+}
+
+func extractTarget(pred string, bud *budget) ([]item, error) {
+	var extracted []item
+	var fallbacks []string
+	runes := []rune(pred)
+	for _, g := range extractionGroups() {
+		var matches []foundMatch
+		for _, p := range g.patterns {
+			m, err := p.re.FindRunesMatch(runes)
+			for err == nil && m != nil {
+				if bud.spend(1 + len(runes)/64) {
+					return nil, errTimeout
+				}
+				matches = append(matches, foundMatch{m, m.Index, m.Index + m.Length, p.target})
+				m, err = p.re.FindNextMatch(m)
+			}
+			if err != nil {
+				return nil, err
+			}
+		}
+		sort.SliceStable(matches, func(i, j int) bool {
+			a, b := matches[i], matches[j]
+			if a.end != b.end {
+				return a.end > b.end
+			}
+			return a.start < b.start
+		})
+		for _, fm := range matches {
+			var val *node
+			var fallback string
+			var err error
+			if fm.target == latexExtractor {
+				val, fallback, err = extractLatex(fm.m, bud)
+			} else {
+				val, fallback, err = extractExpr(fm.m, bud)
+			}
+			if err != nil {
+				return nil, err
+			}
+			if fallback != "" {
+				fallbacks = append(fallbacks, fallback)
+			}
+			if val != nil {
+				extracted = append(extracted, item{expr: val})
+				break
+			}
+		}
+		if len(extracted) > 0 {
+			break
+		}
+	}
+	if len(fallbacks) > 0 {
+		extracted = append(extracted, item{str: fallbacks[0]})
+	}
+	return extracted, nil
+}
+
+func groupText(m *regexp2.Match, name string) (string, bool) {
+	g := m.GroupByName(name)
+	if g == nil || len(g.Captures) == 0 {
+		return "", false
+	}
+	return g.String(), true
+}
+
+var latexGroupKinds = []string{"latexDisplayDollar", "latexDisplayBracket", "latexInlineDollar",
+	"latexInlineParenthesis", "latexInlineBracket", "latexFraction", "latexBoxed"}
+
+func extractLatex(m *regexp2.Match, bud *budget) (*node, string, error) {
+	var exprs []*node
+	var strs []string
+	for i := 0; i <= 5; i++ {
+		prefix := "first"
+		if i > 0 {
+			prefix = "next" + string(rune('0'+i))
+		}
+		var latex, kindName string
+		found := false
+		for _, k := range latexGroupKinds {
+			if t, ok := groupText(m, prefix+"_"+k); ok && t != "" {
+				latex, kindName, found = t, k, true
+				break
+			}
+		}
+		if !found {
+			continue
+		}
+		pctText, _ := groupText(m, prefix+"_percent")
+		mode := "all"
+		if kindName == "latexBoxed" {
+			mode = "last"
+		}
+		norm := normalizeLatex(latex, mode)
+		strs = append(strs, norm)
+		val, err := parseLatexCached(norm, bud)
+		if err == errTimeout {
+			return nil, "", err
+		}
+		if err == nil && pctText != "" {
+			val = pct(val)
+		}
+		exprs = append(exprs, val)
+	}
+	if len(exprs) == 0 {
+		return nil, "", nil
+	}
+	if len(exprs) > 1 {
+		all := true
+		for _, e := range exprs {
+			if e == nil {
+				all = false
+			}
+		}
+		if all {
+			var el []*node
+			for _, e := range exprs {
+				if e.k == kSet {
+					el = append(el, e.args...)
+				} else {
+					el = append(el, e)
+				}
+			}
+			return newOp(kSet, el...), strings.Join(strs, " and "), nil
+		}
+	}
+	return exprs[0], strs[0], nil
+}
+
+// parseLatexCached is parse_latex_cached: the whole string, then only the
+// part after the last '=' of an equation chain.
+func parseLatexCached(latex string, bud *budget) (*node, error) {
+	n, err := latexToNode(latex, bud)
+	if err == nil {
+		if looksComplex(latex) {
+			markComplex(n)
+		}
+		return n, nil
+	}
+	if err == errTimeout {
+		return nil, err
+	}
+	last := lastEquation(latex)
+	if last != latex {
+		n, err = latexToNode(last, bud)
+		if err == nil && looksComplex(last) {
+			markComplex(n)
+		}
+		return n, err
+	}
+	return nil, err
+}
+
+// looksComplex is math_verify's should_treat_as_complex: such input is
+// parsed with complex symbols (is_real=False).
+func looksComplex(latex string) bool {
+	return matchString(normOnce().complexNumberFinder, latex)
+}
+
+// markComplex flags every symbol of a freshly parsed tree as complex.
+func markComplex(n *node) {
+	if n.k == kSym {
+		n.cplx = true
+	}
+	for _, a := range n.args {
+		markComplex(a)
+	}
+}
+
+func lastEquation(latex string) string {
+	if strings.ContainsAny(latex, ",;") {
+		return latex
+	}
+	re := normOnce().equationSplit
+	var parts []string
+	rs := []rune(latex)
+	prev := 0
+	m, err := re.FindRunesMatch(rs)
+	for err == nil && m != nil {
+		parts = append(parts, string(rs[prev:m.Index]))
+		prev = m.Index + m.Length
+		m, err = re.FindNextMatch(m)
+	}
+	parts = append(parts, string(rs[prev:]))
+	if len(parts) > 2 {
+		return parts[len(parts)-1]
+	}
+	return latex
+}
+
+func extractExpr(m *regexp2.Match, bud *budget) (*node, string, error) {
+	integer, decimal := "", ""
+	for _, name := range []string{"integer1", "integer2", "integer3"} {
+		if t, ok := groupText(m, name); ok && t != "" {
+			integer = t
+			break
+		}
+	}
+	for _, name := range []string{"decimal1", "decimal2", "decimal3"} {
+		if t, ok := groupText(m, name); ok && t != "" {
+			decimal = t
+			break
+		}
+	}
+	pctText, _ := groupText(m, "percent")
+	if integer != "" || decimal != "" {
+		integer = strings.NewReplacer(",", "", " ", "").Replace(integer)
+		integer = strings.TrimLeft(integer, "0")
+		if integer == "" {
+			integer = "0"
+		}
+		decimal = strings.ReplaceAll(decimal, ",", ".")
+		numStr := integer + decimal
+		n, ok := sympyNumber(numStr)
+		if !ok {
+			return nil, "", errExtract
+		}
+		if pctText != "" {
+			n = pct(n)
+		}
+		return n, numStr, nil
+	}
+	expr, _ := groupText(m, "expr")
+	if expr != "" {
+		if n, err := parsePyExpr(strings.ReplaceAll(strings.ReplaceAll(expr, "\n", " "), "^", "**"), bud); err == nil {
+			return n, expr, nil
+		} else if err == errTimeout {
+			return nil, "", err
+		}
+	}
+	return nil, expr, nil
+}
+
+// sympyNumber is sympy.Number(text) for the strings extract_expr builds;
+// non-ASCII digits make sympy raise, which aborts the whole parse.
+func sympyNumber(s string) (*node, bool) {
+	for _, r := range s {
+		if r > 127 {
+			return nil, false
+		}
+	}
+	t := s
+	neg := strings.HasPrefix(t, "-")
+	t = strings.TrimPrefix(t, "-")
+	if t == "" || t == "." {
+		return nil, false
+	}
+	if strings.Contains(t, ".") {
+		if strings.HasSuffix(t, ".") {
+			t += "0"
+		}
+		if neg {
+			t = "-" + t
+		}
+		return numberFromString(t)
+	}
+	r, ok := new(big.Rat).SetString(t)
+	if !ok {
+		return nil, false
+	}
+	if neg {
+		r.Neg(r)
+	}
+	return newRat(r), true
+}

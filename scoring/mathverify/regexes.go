@@ -1,0 +1,145 @@
+package mathverify
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/dlclark/regexp2"
+)
+
+// The extraction patterns of math_verify's parser.py, rebuilt with the same
+// structure. regexp2 is a backtracking engine with Python-compatible
+// semantics for lookarounds, lazy quantifiers and Unicode classes.
+
+type extractor int
+
+const (
+	latexExtractor extractor = iota
+	exprExtractor
+)
+
+type pattern struct {
+	re       *regexp2.Regexp
+	priority int
+	target   extractor
+}
+
+func makeLatexEnvPattern(prefix string, boxed bool) string {
+	percent := fmt.Sprintf(`(?<%spercent>(?:\\?%%|[Pp]ercent|[Pp]ercentage|[Pp]ct))`, prefix)
+	displayDollar := `(?:[^$]|\$(?!\$))`
+	displayBracket := `(?:[^\\]|\\(?!\]))`
+	inlineDollar := `(?:\\[$]|[^\n$])`
+	inlineParen := `(?:[^\\\n]|\\(?!\)))`
+	inlineBracket := `[^\n\]\[]`
+	wrap := func(c string) string {
+		if boxed {
+			return c + `*?\\boxed{` + c + `+?}` + c + `*?`
+		}
+		return c + `+?`
+	}
+	displayDollar, displayBracket = wrap(displayDollar), wrap(displayBracket)
+	inlineDollar, inlineParen, inlineBracket = wrap(inlineDollar), wrap(inlineParen), wrap(inlineBracket)
+	pats := []string{
+		fmt.Sprintf(`(?<!\\)\$\$(?<%slatexDisplayDollar>%s)(?<!\\)\$\$`, prefix, displayDollar),
+		fmt.Sprintf(`(?<!\\)\\\[(?<%slatexDisplayBracket>%s)(?<!\\)\\\]`, prefix, displayBracket),
+		fmt.Sprintf(`(?<!\\|\d)\$(?<%slatexInlineDollar>%s)(?<!\\)\$`, prefix, inlineDollar),
+		fmt.Sprintf(`(?<!\\)\\\((?<%slatexInlineParenthesis>%s)(?<!\\)\\\)`, prefix, inlineParen),
+		fmt.Sprintf(`\s\[(?<%slatexInlineBracket>%s)\]\s`, prefix, inlineBracket),
+	}
+	if !boxed {
+		simple := `-?\d+(?:[.,]\d+)?`
+		pats = append(pats, fmt.Sprintf(`(?<%slatexFraction>-?\\frac{%s}{%s})`, prefix, simple, simple))
+	}
+	return fmt.Sprintf(`(?:(?:%s)\s*%s?)`, strings.Join(pats, "|"), percent)
+}
+
+func latexPatterns() []pattern {
+	first := makeLatexEnvPattern("first_", false)
+	var next strings.Builder
+	for i := 1; i <= 5; i++ {
+		fmt.Fprintf(&next, `(?:\s*(?:,?and|,?or|,)\s*%s)?`, makeLatexEnvPattern(fmt.Sprintf("next%d_", i), false))
+	}
+	latexRe := fmt.Sprintf(`(?:%s%s)`, first, next.String())
+	answer := `(?i:answer)`
+	var res []pattern
+	add := func(p string, prio int) {
+		res = append(res, pattern{compileBounded(p, regexp2.Singleline), prio, latexExtractor})
+	}
+	add(`(?i:final answer is)\:?\s*`+latexRe+`\.?\s?I hope`, 0)
+	add(`(?i:final answer.{0,100}?)\s+is\:?\s*`+latexRe, 50)
+	add(answer+`:.{0,50}?`+latexRe, 100)
+	add(answer+`.{0,50}?`+latexRe, 200)
+	add(latexRe, 300)
+	boxed := makeLatexEnvPattern("first_", true)
+	var nextBoxed strings.Builder
+	for i := 1; i <= 5; i++ {
+		fmt.Fprintf(&nextBoxed, `\s*(?:\s*(?:,?and|,?or|,)\s*%s)?`, makeLatexEnvPattern(fmt.Sprintf("next%d_", i), true))
+	}
+	add(boxed+nextBoxed.String(), 50)
+	add(`(?<first_latexBoxed>\\boxed{.+})`, 50)
+	return res
+}
+
+// exprPatterns builds lazy_expr_regex. The percent suffix drops the inner
+// \s* of the original (\s*(?:%|percent|\s*percentage|\s*pct)): it matches
+// exactly the same strings without quadratic backtracking on whitespace.
+func exprPatterns() []pattern {
+	number := `(?<!\d)(?:` +
+		`(?<integer1>-?[1-9]\d{0,2}(?:[ ,]\d{3})+)(?<decimal1>\.\d+)?|` +
+		`(?<integer2>-?\d+)(?<decimal2>[.,]\d+)|` +
+		`(?<decimal3>\.\d+)|` +
+		`(?<integer3>-?\d+)` +
+		`)(?<percent>\s*(?:%|[Pp]ercent|[Pp]ercentage|[Pp]ct))?`
+	ops := `\+\-\*\×\/\^\(\)\÷`
+	all := `[\d\.\s` + ops + `]`
+	expr := `(?<expr>-?\(?-?\d` + all + `*[` + ops + `]` + all + `+\)?)`
+	currency := `\$€£¥₹₽₪₩₫฿₡₢₣₤₥₦₧₨₩₪₫₭₮₯₰₱₲₳₴₵₶₷₸₹₺₻₼₽₾₿`
+	prefix := `(?:^|\s|\=)(?:\*\*)?`
+	suffix := `(?:\*\*)?(?:\.|,|:|\s|\)|\$|$)`
+	exprAnch := `(?:` + prefix + expr + suffix + `)`
+	numAnch := `(?:` + prefix + `[` + currency + `]?` + number + `)`
+	exprOrNum := `(?:` + exprAnch + `|` + numAnch + `)`
+	var res []pattern
+	add := func(p string, prio int) {
+		res = append(res, pattern{compileBounded(p, 0), prio, exprExtractor})
+	}
+	add(`(?i:final answer is)\:?\s*`+exprOrNum+`\.?\s?I hope`, 0)
+	add(`(?i:final answer.{0,100}?)\s+is\:?`+exprOrNum, 50)
+	answer := `(?i:answer)`
+	add(answer+`:(?:.{0,100}=\s*|.{0,50}?)`+exprOrNum+`(?!\s*=)`, 100)
+	add(answer+`(?:.{0,100}=\s*|.{0,50}?)`+exprOrNum+`(?!\s*=)`, 200)
+	add(exprAnch, 300)
+	add(numAnch, 300)
+	return res
+}
+
+// priorityGroup is one step of extract_target_from_pred: patterns of equal
+// priority, in the order math_verify lists them.
+type priorityGroup struct {
+	priority int
+	patterns []pattern
+}
+
+var extractionGroups = sync.OnceValue(func() []priorityGroup {
+	all := append(latexPatterns(), exprPatterns()...)
+	sort.SliceStable(all, func(i, j int) bool { return all[i].priority < all[j].priority })
+	var groups []priorityGroup
+	for _, p := range all {
+		if len(groups) == 0 || groups[len(groups)-1].priority != p.priority {
+			groups = append(groups, priorityGroup{priority: p.priority})
+		}
+		g := &groups[len(groups)-1]
+		g.patterns = append(g.patterns, p)
+	}
+	return groups
+})
+
+// compileBounded compiles an extraction pattern whose single match attempt
+// may not run longer than math_verify's whole parse is allowed to.
+func compileBounded(p string, opt regexp2.RegexOptions) *regexp2.Regexp {
+	re := regexp2.MustCompile(p, opt)
+	re.MatchTimeout = DefaultTimeout
+	return re
+}
