@@ -106,3 +106,16 @@ func lstripSpace(rs []rune) []rune {
 	}
 	return rs[i:]
 }
+
+// hexValue is the value of a hex digit, or -1.
+func hexValue(r rune) int {
+	switch {
+	case r >= '0' && r <= '9':
+		return int(r - '0')
+	case r >= 'a' && r <= 'f':
+		return int(r-'a') + 10
+	case r >= 'A' && r <= 'F':
+		return int(r-'A') + 10
+	}
+	return -1
+}

@@ -1,6 +1,11 @@
 package jsonrepair
 
-import "fmt"
+import (
+	"errors"
+	"fmt"
+
+	"github.com/grpo-score/grpo-score/scoring/pyjson"
+)
 
 // pyErrorKind names the Python exception a code path would raise.
 type pyErrorKind int
@@ -41,4 +46,22 @@ func catch(f func()) (err *pyError) {
 	}()
 	f()
 	return nil
+}
+
+// fromPyjson gives the kind of an exception raised by package pyjson's
+// decoder: only RecursionError escapes repair_json, a decode error sends the
+// text to the repair parser, and so does a ValueError (an int too long).
+func fromPyjson(err error) *pyError {
+	var pe *pyjson.Error
+	if !errors.As(err, &pe) {
+		panic(err)
+	}
+	kind := errValue
+	switch pe.Type {
+	case "JSONDecodeError":
+		kind = errDecode
+	case "RecursionError":
+		kind = errRecursion
+	}
+	return &pyError{kind: kind, msg: pe.Msg}
 }

@@ -2,10 +2,11 @@ package jsonrepair
 
 import (
 	"errors"
-	"math"
 	"math/big"
 	"strconv"
 	"strings"
+
+	"github.com/grpo-score/grpo-score/scoring/pyjson"
 )
 
 // maxIntDigits is CPython's default int_max_str_digits: converting a longer decimal
@@ -17,26 +18,25 @@ var errIntTooLong = errors.New("exceeds the limit (4300 digits) for integer stri
 
 // pyIntFromText is int(text) restricted to the characters the callers can pass:
 // an optional '-' and ASCII digits.
-func pyIntFromText(text string) (pyInt, error) {
+func pyIntFromText(text string) (pyjson.Int, error) {
 	digits := strings.TrimPrefix(text, "-")
 	if digits == "" {
-		return pyInt{}, errors.New("invalid literal for int()")
+		return pyjson.Int{}, errors.New("invalid literal for int()")
 	}
 	for i := 0; i < len(digits); i++ {
 		if digits[i] < '0' || digits[i] > '9' {
-			return pyInt{}, errors.New("invalid literal for int()")
+			return pyjson.Int{}, errors.New("invalid literal for int()")
 		}
 	}
 	if len(digits) > maxIntDigits {
-		return pyInt{}, errIntTooLong
+		return pyjson.Int{}, errIntTooLong
 	}
 	if len(digits) <= 18 {
 		n, _ := strconv.ParseInt(text, 10, 64)
-		return pyInt{text: strconv.FormatInt(n, 10)}, nil
+		return pyjson.IntOf(n), nil
 	}
-	var n big.Int
-	n.SetString(text, 10)
-	return pyInt{text: n.String()}, nil
+	n, _ := new(big.Int).SetString(text, 10)
+	return pyjson.BigIntOf(n), nil
 }
 
 // pyFloatFromText is float(text) for text made of digits, '-', '.', 'e' and 'E'.
@@ -92,28 +92,4 @@ func pyFloatSyntax(s string) bool {
 		}
 	}
 	return i == len(s)
-}
-
-// pyFloatRepr is json.dumps' rendering of a float: repr() for finite values,
-// NaN / Infinity / -Infinity otherwise.
-func pyFloatRepr(f float64) string {
-	switch {
-	case math.IsNaN(f):
-		return "NaN"
-	case math.IsInf(f, 1):
-		return "Infinity"
-	case math.IsInf(f, -1):
-		return "-Infinity"
-	}
-	sci := strconv.FormatFloat(f, 'e', -1, 64)
-	ePos := strings.IndexByte(sci, 'e')
-	exp, _ := strconv.Atoi(sci[ePos+1:])
-	if exp < -4 || exp >= 16 {
-		return sci
-	}
-	fixed := strconv.FormatFloat(f, 'f', -1, 64)
-	if !strings.ContainsRune(fixed, '.') {
-		fixed += ".0"
-	}
-	return fixed
 }

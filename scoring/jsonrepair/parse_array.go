@@ -1,11 +1,13 @@
 package jsonrepair
 
+import "github.com/grpo-score/grpo-score/scoring/pyjson"
+
 // parseArray reads items up to closing (']' or ')' for tuples) or a '}'. A
 // quoted item followed by ':' is a member of an object whose '{' is missing.
 func (p *parser) parseArray(closing rune) value {
 	p.enter(2)
 	defer p.leave(2)
-	arr := &pyList{}
+	var arr pyjson.List
 	p.pushCtx(ctxArray)
 	defer p.popCtx()
 	p.skipWhitespaces()
@@ -28,7 +30,7 @@ func (p *parser) parseArray(closing rune) value {
 		} else if isStr(v, "...") && p.charAt(-1) == '.' {
 			// a stray ellipsis standing for "and so on"
 		} else {
-			arr.items = append(arr.items, v)
+			arr = append(arr, v)
 		}
 		c = p.charAt(0)
 		for c != noChar && c != closing && (pyIsSpace(c) || c == ',') {

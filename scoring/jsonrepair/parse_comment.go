@@ -57,6 +57,6 @@ func (p *parser) parseComment() value {
 			}
 			return p.parseJSON()
 		}
-		return ""
+		return emptyStr
 	}
 }

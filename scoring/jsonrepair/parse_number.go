@@ -1,6 +1,10 @@
 package jsonrepair
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/grpo-score/grpo-score/scoring/pyjson"
+)
 
 func isNumberChar(r rune) bool {
 	return (r >= '0' && r <= '9') || r == '-' || r == '.' || r == 'e' || r == 'E' || r == '/' || r == ',' || r == '_'
@@ -32,16 +36,16 @@ func (p *parser) parseNumber() value {
 	}
 	str := string(text)
 	if strings.ContainsRune(str, ',') {
-		return str
+		return pyjson.Str(str)
 	}
 	if strings.ContainsAny(str, ".eE") {
 		if f, ok := pyFloatFromText(str); ok {
-			return f
+			return pyjson.Float(f)
 		}
-		return str
+		return pyjson.Str(str)
 	}
 	if v, err := pyIntFromText(str); err == nil {
 		return v
 	}
-	return str
+	return pyjson.Str(str)
 }

@@ -1,13 +1,17 @@
 package jsonrepair
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/grpo-score/grpo-score/scoring/pyjson"
+)
 
 // parseObject reads members up to '}' with every repair the library applies to
 // keys, separators and values; the cursor is just after '{'.
 func (p *parser) parseObject() value {
 	p.enter(2)
 	defer p.leave(2)
-	obj := newDict()
+	obj := &pyjson.Dict{}
 	start := p.index
 	inObjectValue := p.current() == ctxObjectValue
 	for c := p.charAt(0); c != noChar && c != '}'; c = p.charAt(0) {
@@ -16,7 +20,7 @@ func (p *parser) parseObject() value {
 			p.index++
 		}
 		key, rollback := p.parseObjectKey(obj)
-		if p.inCtx(ctxArray) && obj.has(key) && !inObjectValue && p.shouldSplitDuplicateObject(rollback) {
+		if p.inCtx(ctxArray) && hasKey(obj, key) && !inObjectValue && p.shouldSplitDuplicateObject(rollback) {
 			// The key repeats: this is the next object of a list whose "}, {" is missing.
 			p.index = rollback - 1
 			p.insertAt(rollback, '{')
@@ -29,7 +33,7 @@ func (p *parser) parseObject() value {
 		p.skipWhitespaces()
 		p.index++ // the ':' or whatever stands in its place
 		v := p.parseObjectValue()
-		obj.set(key, v)
+		obj.Set(key, v)
 		if c := p.charAt(0); c == ',' || c == '\'' || c == '"' {
 			p.index++
 		}
@@ -56,7 +60,7 @@ func (p *parser) insertAt(i int, r rune) {
 
 // parseObjectKey reads a key; a '[' where a key should be continues the previous
 // member's list value instead.
-func (p *parser) parseObjectKey(obj *pyDict) (string, int) {
+func (p *parser) parseObjectKey(obj *pyjson.Dict) (string, int) {
 	p.enter(1)
 	defer p.leave(1)
 	key := ""
@@ -69,11 +73,11 @@ func (p *parser) parseObjectKey(obj *pyDict) (string, int) {
 			continue
 		}
 		raw := p.parseString()
-		k, ok := raw.(string)
+		k, ok := raw.(pyjson.Str)
 		if !ok {
 			raise(errAssertion, "object key is not a string")
 		}
-		key = k
+		key = string(k)
 		if key == "" {
 			p.skipWhitespaces()
 		}
@@ -86,80 +90,26 @@ func (p *parser) parseObjectKey(obj *pyDict) (string, int) {
 
 // mergeArrayContinuation handles `"rows": [[1, 2]], [3, 4]` style input: the
 // stray list is folded into the previous member's list value.
-func (p *parser) mergeArrayContinuation(obj *pyDict) bool {
+func (p *parser) mergeArrayContinuation(obj *pyjson.Dict) bool {
 	p.enter(1)
 	defer p.leave(1)
-	if len(obj.keys) == 0 {
+	keys := obj.Keys()
+	if len(keys) == 0 {
 		return false
 	}
-	prevKey := obj.keys[len(obj.keys)-1]
+	prevKey := keys[len(keys)-1]
 	if prevKey == "" {
 		return false
 	}
-	prev, ok := obj.vals[prevKey].(*pyList)
+	stored, _ := obj.Get(prevKey)
+	prev, ok := stored.(pyjson.List)
 	if !ok {
 		return false
 	}
 	p.index++
-	next := p.parseArray(']').(*pyList)
-
-	expected := 0
-	first := true
-	uniform := true
-	for _, item := range prev.items {
-		if l, ok := item.(*pyList); ok {
-			if first {
-				expected, first = len(l.items), false
-			} else if len(l.items) != expected {
-				uniform = false
-			}
-		}
-	}
-	if !uniform {
-		expected = 0
-	}
-	if expected > 0 {
-		var tail []value
-		for len(prev.items) > 0 {
-			if _, isList := prev.items[len(prev.items)-1].(*pyList); isList {
-				break
-			}
-			tail = append(tail, prev.items[len(prev.items)-1])
-			prev.items = prev.items[:len(prev.items)-1]
-		}
-		if len(tail) > 0 {
-			for i, j := 0, len(tail)-1; i < j; i, j = i+1, j-1 {
-				tail[i], tail[j] = tail[j], tail[i]
-			}
-			if len(tail)%expected == 0 {
-				for i := 0; i < len(tail); i += expected {
-					prev.items = append(prev.items, &pyList{items: append([]value(nil), tail[i:i+expected]...)})
-				}
-			} else {
-				prev.items = append(prev.items, tail...)
-			}
-		}
-		if len(next.items) > 0 {
-			allLists := true
-			for _, item := range next.items {
-				if _, ok := item.(*pyList); !ok {
-					allLists = false
-					break
-				}
-			}
-			if allLists {
-				prev.items = append(prev.items, next.items...)
-			} else {
-				prev.items = append(prev.items, next)
-			}
-		}
-	} else {
-		if inner, ok := singleList(next); ok {
-			prev.items = append(prev.items, inner.items...)
-		} else {
-			prev.items = append(prev.items, next.items...)
-		}
-	}
+	next := p.parseArray(']').(pyjson.List)
+	// Python extends the list in place; a List is a slice, so store it back.
+	obj.Set(prevKey, foldContinuation(prev, next))
 	p.skipWhitespaces()
 	if p.charAt(0) == ',' {
 		p.index++
@@ -168,11 +118,73 @@ func (p *parser) mergeArrayContinuation(obj *pyDict) bool {
 	return true
 }
 
-func singleList(l *pyList) (*pyList, bool) {
-	if len(l.items) != 1 {
+// foldContinuation appends the continuation next to prev. When prev's list
+// items all have one length n, loose scalars at its end are first regrouped
+// into rows of n, and next is added as rows.
+func foldContinuation(prev, next pyjson.List) pyjson.List {
+	expected := 0
+	first := true
+	uniform := true
+	for _, item := range prev {
+		if l, ok := item.(pyjson.List); ok {
+			if first {
+				expected, first = len(l), false
+			} else if len(l) != expected {
+				uniform = false
+			}
+		}
+	}
+	if !uniform {
+		expected = 0
+	}
+	if expected == 0 {
+		if inner, ok := singleList(next); ok {
+			return append(prev, inner...)
+		}
+		return append(prev, next...)
+	}
+	var tail pyjson.List
+	for len(prev) > 0 {
+		if _, isList := prev[len(prev)-1].(pyjson.List); isList {
+			break
+		}
+		tail = append(tail, prev[len(prev)-1])
+		prev = prev[:len(prev)-1]
+	}
+	if len(tail) > 0 {
+		for i, j := 0, len(tail)-1; i < j; i, j = i+1, j-1 {
+			tail[i], tail[j] = tail[j], tail[i]
+		}
+		if len(tail)%expected == 0 {
+			for i := 0; i < len(tail); i += expected {
+				prev = append(prev, append(pyjson.List(nil), tail[i:i+expected]...))
+			}
+		} else {
+			prev = append(prev, tail...)
+		}
+	}
+	if len(next) > 0 {
+		allLists := true
+		for _, item := range next {
+			if _, ok := item.(pyjson.List); !ok {
+				allLists = false
+				break
+			}
+		}
+		if allLists {
+			prev = append(prev, next...)
+		} else {
+			prev = append(prev, next)
+		}
+	}
+	return prev
+}
+
+func singleList(l pyjson.List) (pyjson.List, bool) {
+	if len(l) != 1 {
 		return nil, false
 	}
-	inner, ok := l.items[0].(*pyList)
+	inner, ok := l[0].(pyjson.List)
 	return inner, ok
 }
 
@@ -197,17 +209,17 @@ func (p *parser) parseObjectValue() value {
 	defer p.popCtx()
 	p.skipWhitespaces()
 	if c := p.charAt(0); c == ',' || c == '}' {
-		return ""
+		return emptyStr
 	}
 	return p.parseJSON()
 }
 
 // repairEmptyObject re-reads an object that produced no member although it had
 // content: as an object once escaped quotes are unescaped, or as an array.
-func (p *parser) repairEmptyObject(obj *pyDict, start int) (value, bool) {
+func (p *parser) repairEmptyObject(obj *pyjson.Dict, start int) (value, bool) {
 	p.enter(1)
 	defer p.leave(1)
-	if len(obj.keys) > 0 || p.index-start <= 2 {
+	if obj.Len() > 0 || p.index-start <= 2 {
 		return nil, false
 	}
 	kind, normalized := p.classifyEmptyObject(start)
@@ -347,7 +359,7 @@ func stripCommentsOutsideQuotes(body []rune) []rune {
 
 // completeObject finishes a member-carrying object: a stray '}' after a nested
 // object is dropped, and at top level `}, "key": value` members are merged in.
-func (p *parser) completeObject(obj *pyDict) value {
+func (p *parser) completeObject(obj *pyjson.Dict) value {
 	p.enter(1)
 	defer p.leave(1)
 	if !p.ctxEmpty() {
@@ -361,8 +373,8 @@ func (p *parser) completeObject(obj *pyDict) value {
 		p.index++
 		p.skipWhitespaces()
 		if isStringDelimiter(p.charAt(0)) {
-			if more, ok := p.parseObject().(*pyDict); ok {
-				obj.update(more)
+			if more, ok := p.parseObject().(*pyjson.Dict); ok {
+				update(obj, more)
 			}
 		}
 	}

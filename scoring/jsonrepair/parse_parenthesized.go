@@ -1,5 +1,7 @@
 package jsonrepair
 
+import "github.com/grpo-score/grpo-score/scoring/pyjson"
+
 // parseParenthesized reads a Python tuple or a grouped value: "(1, 2)" and "()"
 // become lists, "(1)" becomes 1.
 func (p *parser) parseParenthesized() value {
@@ -7,11 +9,11 @@ func (p *parser) parseParenthesized() value {
 	defer p.leave(1)
 	explicitTuple := p.parenthesizedIsExplicitTuple()
 	p.index++
-	values := p.parseArray(')').(*pyList)
-	if explicitTuple || len(values.items) != 1 {
+	values := p.parseArray(')').(pyjson.List)
+	if explicitTuple || len(values) != 1 {
 		return values
 	}
-	return values.items[0]
+	return values[0]
 }
 
 // parenScanner walks forward from just after '(' tracking brackets and quotes.

@@ -1,5 +1,7 @@
 package jsonrepair
 
+import "github.com/grpo-score/grpo-score/scoring/pyjson"
+
 // strState is the state of one parseString call.
 type strState struct {
 	missingQuotes bool
@@ -144,7 +146,7 @@ func (p *parser) prepareString() (*strState, value, bool) {
 		c = p.charAt(0)
 	}
 	if c == noChar {
-		return nil, "", true
+		return nil, emptyStr, true
 	}
 	if v, ok := p.simpleQuotedString(); ok {
 		return nil, v, true
@@ -178,10 +180,10 @@ func (p *parser) prepareString() (*strState, value, bool) {
 			(cur == ctxObjectValue && (next == ',' || next == '}')) ||
 			(cur == ctxArray && (next == ',' || next == ']')) {
 			p.index++
-			return st, "", true
+			return st, emptyStr, true
 		}
 		if next == st.lDelim {
-			return st, "", true
+			return st, emptyStr, true
 		}
 		i := p.skipToChar(st.outer(), 1)
 		if p.charAt(i+1) == st.outer() {
@@ -192,7 +194,7 @@ func (p *parser) prepareString() (*strState, value, bool) {
 			nc := p.charAt(i)
 			if isStringDelimiter(nc) || nc == '{' || nc == '[' {
 				p.index++
-				return st, "", true
+				return st, emptyStr, true
 			}
 			if nc != ',' && nc != ']' && nc != '}' {
 				p.index++
@@ -204,7 +206,7 @@ func (p *parser) prepareString() (*strState, value, bool) {
 
 // simpleQuotedString is the fast path for a plain "..." without escapes or line
 // breaks that is followed by what the context expects.
-func (p *parser) simpleQuotedString() (string, bool) {
+func (p *parser) simpleQuotedString() (pyjson.Str, bool) {
 	if p.charAt(0) != '"' {
 		return "", false
 	}
@@ -250,7 +252,7 @@ func (p *parser) simpleQuotedString() (string, bool) {
 		}
 	}
 	p.index = end + 1
-	return encodeRunes(content), true
+	return pyjson.StrFromRunes(content), true
 }
 
 // parseBooleanOrNull reads true/false/null case-insensitively, or returns "".
@@ -260,11 +262,11 @@ func (p *parser) parseBooleanOrNull() value {
 	var v value
 	switch c {
 	case 't':
-		word, v = "true", true
+		word, v = "true", pyjson.Bool(true)
 	case 'f':
-		word, v = "false", false
+		word, v = "false", pyjson.Bool(false)
 	default:
-		word, v = "null", nil
+		word, v = "null", pyjson.None
 	}
 	start := p.index
 	i := 0
@@ -277,7 +279,7 @@ func (p *parser) parseBooleanOrNull() value {
 		return v
 	}
 	p.index = start
-	return ""
+	return emptyStr
 }
 
 // parseFencedJSON parses the value of a ```json fenced block met inside a string.
@@ -294,7 +296,7 @@ func (p *parser) parseFencedJSON() (value, bool) {
 	}
 	p.index += 7
 	v := p.parseJSON()
-	if b, ok := v.(bool); ok && !b {
+	if b, ok := v.(pyjson.Bool); ok && !bool(b) {
 		return nil, false
 	}
 	return v, true
@@ -305,7 +307,7 @@ func (p *parser) finalizeString(st *strState, c rune) value {
 	if c != noChar && st.missingQuotes && p.current() == ctxObjectKey && pyIsSpace(c) {
 		p.skipWhitespaces()
 		if n := p.charAt(0); n != ':' && n != ',' {
-			return ""
+			return emptyStr
 		}
 	}
 	if c != st.outer() {
@@ -316,7 +318,7 @@ func (p *parser) finalizeString(st *strState, c rune) value {
 	if st.missingQuotes || st.last() == '\n' {
 		st.acc = rstripSpace(st.acc)
 	}
-	return encodeRunes(st.acc)
+	return pyjson.StrFromRunes(st.acc)
 }
 
 // onlyWhitespaceUntil reports that offsets 1..end-1 from the cursor are spaces.

@@ -1,5 +1,7 @@
 package jsonrepair
 
+import "github.com/grpo-score/grpo-score/scoring/pyjson"
+
 // ctxValue is where in a JSON document the parser currently is.
 type ctxValue int
 
@@ -181,26 +183,24 @@ func (p *parser) parseTopLevel() value {
 	if p.index >= len(p.s) {
 		return result
 	}
-	values := &pyList{items: []value{result}}
+	values := pyjson.List{result}
 	for p.index < len(p.s) {
 		p.ctx = p.ctx[:0]
 		p.deferred = p.deferred[:0]
 		commaSeparated := p.nextTopLevelValueIsCommaSeparated()
 		j := p.parseJSON()
-		if !truthy(j) {
+		if !pyjson.Truthy(j) {
 			p.index++
 			continue
 		}
-		last := values.items[len(values.items)-1]
-		if !commaSeparated && sameShape(last, j) {
-			values.items = values.items[:len(values.items)-1]
-		} else if !truthy(last) {
-			values.items = values.items[:len(values.items)-1]
+		last := values[len(values)-1]
+		if (!commaSeparated && sameShape(last, j)) || !pyjson.Truthy(last) {
+			values = values[:len(values)-1]
 		}
-		values.items = append(values.items, j)
+		values = append(values, j)
 	}
-	if len(values.items) == 1 {
-		return values.items[0]
+	if len(values) == 1 {
+		return values[0]
 	}
 	return values
 }
@@ -223,17 +223,15 @@ func (p *parser) tryValidSuffix() (value, bool) {
 		return nil, false
 	}
 	p.triedSuffix = true
-	d := &pyDecoder{s: p.s[p.index:], maxDepth: maxFrames - p.frames - 1}
-	var v value
-	var end int
-	err := catch(func() { v, end = d.scan(0) })
+	rest := string(pyjson.StrFromRunes(p.s[p.index:]))
+	v, end, err := pyjson.RawDecode(rest, maxFrames-p.frames-1)
 	if err != nil {
-		if err.kind == errDecode {
-			return nil, false
+		if perr := fromPyjson(err); perr.kind != errDecode {
+			panic(perr)
 		}
-		panic(err)
+		return nil, false
 	}
-	p.index += end
+	p.index += len(pyjson.Str(rest[:end]).Runes())
 	return v, true
 }
 
@@ -256,7 +254,7 @@ func (p *parser) parseJSON() value {
 	for {
 		c := p.charAt(0)
 		if c == noChar {
-			return ""
+			return emptyStr
 		}
 		if c == '{' || c == '[' {
 			if v, ok := p.tryValidSuffix(); ok {

@@ -9,11 +9,11 @@
 // escaped as \uXXXX, NaN and Infinity bare).
 package jsonrepair
 
-import "fmt"
+import (
+	"fmt"
 
-// loadsMaxDepth is the container nesting beyond which json.loads raises
-// RecursionError under CPython 3.11's default recursion limit (see maxFrames).
-const loadsMaxDepth = 1000 - 6
+	"github.com/grpo-score/grpo-score/scoring/pyjson"
+)
 
 // Repair returns what repair_json(s) returns. Where the Python function raises
 // (nesting deeper than its recursion limit, or an internal assertion) Repair
@@ -43,15 +43,13 @@ func RepairErr(s string) (out string, err error) {
 // repair is the port proper; it lets Go runtime panics through so that tests
 // and the fuzzer see them.
 func repair(s string) (string, *pyError) {
-	rs := decodeRunes(s)
-	v, err := pyLoads(rs, loadsMaxDepth)
-	if err != nil {
-		if err.kind == errRecursion {
+	v, lerr := pyjson.Loads(s)
+	if lerr != nil {
+		if err := fromPyjson(lerr); err.kind == errRecursion {
 			return "", err
 		}
-		p := &parser{s: rs}
-		err = catch(func() { v = p.parseTopLevel() })
-		if err != nil {
+		p := &parser{s: pyjson.Str(s).Runes()}
+		if err := catch(func() { v = p.parseTopLevel() }); err != nil {
 			return "", err
 		}
 	}

@@ -5,7 +5,6 @@ import (
 	"math/big"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // MaxDepth is how deeply arrays and objects may nest: one more level raises
@@ -22,7 +21,7 @@ func Loads(s string) (Value, error) {
 	if strings.HasPrefix(s, "\ufeff") {
 		return nil, decodeError(s, 0, "Unexpected UTF-8 BOM (decode using utf-8-sig)")
 	}
-	d := decoder{s: s}
+	d := decoder{s: s, maxDepth: MaxDepth}
 	start := d.skipWS(0)
 	v, end, err := d.value(start, 0)
 	if err != nil {
@@ -35,8 +34,19 @@ func Loads(s string) (Value, error) {
 	return v, nil
 }
 
+// RawDecode is JSONDecoder().raw_decode(s): one JSON value starting exactly
+// at s[0] (no leading whitespace) and the byte offset just after it; what
+// follows is not looked at. Arrays and objects may nest maxDepth levels:
+// json_repair calls it deeper in the Python stack than json.loads runs, so
+// its recursion limit comes earlier than MaxDepth.
+func RawDecode(s string, maxDepth int) (Value, int, error) {
+	d := decoder{s: s, maxDepth: maxDepth}
+	return d.value(0, 0)
+}
+
 type decoder struct {
-	s string
+	s        string
+	maxDepth int // nesting beyond which RecursionError is raised
 }
 
 func (d *decoder) skipWS(i int) int {
@@ -64,12 +74,12 @@ func (d *decoder) value(i, depth int) (Value, int, error) {
 		str, end, err := d.str(i + 1)
 		return str, end, err
 	case '{':
-		if depth >= MaxDepth {
+		if depth >= d.maxDepth {
 			return nil, 0, raise("RecursionError", "maximum recursion depth exceeded while decoding a JSON object from a unicode string")
 		}
 		return d.object(i+1, depth+1)
 	case '[':
-		if depth >= MaxDepth {
+		if depth >= d.maxDepth {
 			return nil, 0, raise("RecursionError", "maximum recursion depth exceeded while decoding a JSON array from a unicode string")
 		}
 		return d.array(i+1, depth+1)
@@ -125,7 +135,7 @@ func (d *decoder) object(i, depth int) (Value, int, error) {
 		if err != nil {
 			return nil, 0, err
 		}
-		dict.set(string(key), v)
+		dict.Set(string(key), v)
 		i = d.skipWS(end)
 		if i < len(s) && s[i] == '}' {
 			return dict, i + 1, nil
@@ -369,26 +379,4 @@ func hex4(h string) (rune, bool) {
 		}
 	}
 	return r, true
-}
-
-// appendWTF8 appends r in UTF-8, encoding a surrogate code point the same
-// way as any other three-byte one.
-func appendWTF8(buf []byte, r rune) []byte {
-	if r >= 0xd800 && r <= 0xdfff {
-		return append(buf, byte(0xe0|r>>12), byte(0x80|(r>>6)&0x3f), byte(0x80|r&0x3f))
-	}
-	return utf8.AppendRune(buf, r)
-}
-
-// decodeWTF8 decodes one code point of a WTF-8 string. A byte that starts no
-// valid sequence decodes to itself as U+FFFD with width 1.
-func decodeWTF8(s string, i int) (rune, int) {
-	c := s[i]
-	if c < utf8.RuneSelf {
-		return rune(c), 1
-	}
-	if c == 0xed && i+2 < len(s) && s[i+1] >= 0xa0 && s[i+1] <= 0xbf && s[i+2]&0xc0 == 0x80 {
-		return rune(c&0x0f)<<12 | rune(s[i+1]&0x3f)<<6 | rune(s[i+2]&0x3f), 3
-	}
-	return utf8.DecodeRuneInString(s[i:])
 }

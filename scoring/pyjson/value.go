@@ -44,7 +44,7 @@ type Str string
 type List []Value
 
 // Dict is a Python dict decoded from a JSON object: its keys are strings, in
-// insertion order.
+// insertion order. The zero Dict is empty and ready to use.
 type Dict struct {
 	keys []string
 	vals []Value
@@ -109,9 +109,9 @@ func (d *Dict) Get(key string) (Value, bool) {
 	return nil, false
 }
 
-// set stores v under k: a new key goes last, an existing one keeps its
-// place and takes the new value, as json.loads does with duplicate keys.
-func (d *Dict) set(k string, v Value) {
+// Set is d[k] = v: a new key goes last, an existing one keeps its place and
+// takes the new value, as json.loads does with duplicate keys.
+func (d *Dict) Set(k string, v Value) {
 	if d.idx != nil {
 		if i, ok := d.idx[k]; ok {
 			d.vals[i] = v
