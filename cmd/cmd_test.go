@@ -148,8 +148,9 @@ func TestJobsDoNotChangeOutput(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	one, _, c1 := run(t, string(data), "score", "-q", "-r", "format", "-j", "1")
-	eight, _, c8 := run(t, string(data), "score", "-q", "-r", "format", "-j", "8")
+	rewards := "accuracy,format,length,repetition"
+	one, _, c1 := run(t, string(data), "score", "-q", "-r", rewards, "-j", "1")
+	eight, _, c8 := run(t, string(data), "score", "-q", "-r", rewards, "-j", "8")
 	if c1 != 0 || c8 != 0 || one != eight {
 		t.Fatalf("-j 1 and -j 8 differ (exit %d, %d)", c1, c8)
 	}
@@ -235,5 +236,28 @@ func TestCheckAgainstGoldenFile(t *testing.T) {
 	out, _, code = run(t, "", "check", "-r", "format", rollouts, "--golden", golden, "--key", "")
 	if code != 0 {
 		t.Errorf("join by line number: exit %d\n%s", code, out)
+	}
+}
+
+func TestPresetVerl(t *testing.T) {
+	in := strings.Join([]string{
+		`{"input": "q1", "output": "<think>a</think><answer>4</answer>", "gts": 4}`,
+		`{"input": "q1", "output": "<think>a</think><answer>5</answer>", "gts": 4}`,
+		`{"input": "q2", "output": "no tags", "gts": "B"}`,
+	}, "\n") + "\n"
+	out, errs, code := run(t, in, "score", "-q", "--preset", "verl", "-r", "accuracy,format", "-m", "all_match")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	want := []string{
+		`"rewards": {"accuracy": 1.0, "format": 1.0}, "reward": 2.0, "advantage": 0.7070067`,
+		`"rewards": {"accuracy": 0.0, "format": 1.0}, "reward": 1.0, "advantage": -0.7070067`,
+		`"rewards": {"accuracy": 0.0, "format": 0.0}, "reward": 0.0, "advantage": null}`,
+	}
+	for i, w := range want {
+		if !strings.Contains(lines[i], w) {
+			t.Errorf("line %d: %s\nwant %s", i+1, lines[i], w)
+		}
 	}
 }
