@@ -231,7 +231,7 @@ func (p *parser) tryValidSuffix() (value, bool) {
 		}
 		return nil, false
 	}
-	p.index += len(pyjson.Str(rest[:end]).Runes())
+	p.index += len(pyjson.Str(rest[:end]).Runes()) // end counts bytes, the cursor code points
 	return v, true
 }
 

@@ -129,6 +129,13 @@ func FuzzLoads(f *testing.F) {
 			return
 		}
 		r := Repr(v)
+		// raw_decode agrees with loads on a text without surrounding space.
+		if strings.Trim(s, " \t\n\r") == s {
+			rv, end, err := RawDecode(s, MaxDepth)
+			if err != nil || end != len(s) || Repr(rv) != r {
+				t.Fatalf("RawDecode(%q) = %s, %d, %v; Loads gives %s", s, Repr(rv), end, err, r)
+			}
+		}
 		_ = ToStr(v)
 		_, _ = Iter(v)
 		// Values without floats (whose repr is not JSON) round-trip
