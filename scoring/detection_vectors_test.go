@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/grpo-score/grpo-score/internal/jsonltest"
+
 	"github.com/grpo-score/grpo-score/scoring/coco"
 	"github.com/grpo-score/grpo-score/scoring/py"
 )
@@ -54,11 +56,7 @@ func TestDetectionVectors(t *testing.T) {
 	}
 	weighted := WeightedSum(DefaultOptions().Detection)
 	counts := map[string][2]int{}
-	readJSONL(t, "testdata/detection_vectors.jsonl", func(b []byte) {
-		var v vector
-		if err := json.Unmarshal(b, &v); err != nil {
-			t.Fatal(err)
-		}
+	for _, v := range jsonltest.Read[vector](t, "testdata/detection_vectors.jsonl") {
 		s := Sample{Completion: v.Completion, Solution: v.Solution}
 		var got float64
 		var err error
@@ -116,7 +114,7 @@ func TestDetectionVectors(t *testing.T) {
 		default:
 			c[0]++
 		}
-	})
+	}
 	for kind, c := range counts {
 		t.Logf("%-13s %4d/%4d agree", kind, c[0], c[1])
 	}

@@ -1,13 +1,13 @@
 package scoring
 
 import (
-	"bufio"
 	"encoding/json"
 	"math"
-	"os"
 	"sort"
 	"strconv"
 	"testing"
+
+	"github.com/grpo-score/grpo-score/internal/jsonltest"
 
 	"github.com/grpo-score/grpo-score/scoring/py"
 )
@@ -43,22 +43,8 @@ func loadGolden(t testing.TB) []goldenLine {
 		Rewards    map[string]json.RawMessage `json:"rewards"`
 		TokenCount int                        `json:"token_count"`
 	}
-	var rs []rollout
-	var gs []golden
-	readJSONL(t, "../testdata/golden/rollouts.jsonl", func(b []byte) {
-		var r rollout
-		if err := json.Unmarshal(b, &r); err != nil {
-			t.Fatal(err)
-		}
-		rs = append(rs, r)
-	})
-	readJSONL(t, "../testdata/golden/golden.jsonl", func(b []byte) {
-		var g golden
-		if err := json.Unmarshal(b, &g); err != nil {
-			t.Fatal(err)
-		}
-		gs = append(gs, g)
-	})
+	rs := jsonltest.Read[rollout](t, "../testdata/golden/rollouts.jsonl")
+	gs := jsonltest.Read[golden](t, "../testdata/golden/golden.jsonl")
 	if len(rs) != len(gs) || len(rs) == 0 {
 		t.Fatalf("golden files disagree: %d rollouts, %d golden lines", len(rs), len(gs))
 	}
@@ -75,23 +61,6 @@ func loadGolden(t testing.TB) []goldenLine {
 		out[i] = gl
 	}
 	return out
-}
-
-func readJSONL(t testing.TB, path string, fn func([]byte)) {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<26)
-	for sc.Scan() {
-		fn(sc.Bytes())
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
 }
 
 // goldenValue decodes a golden reward: a number, or {"error": ...}.

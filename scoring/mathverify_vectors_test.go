@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"testing"
 
+	"github.com/grpo-score/grpo-score/internal/jsonltest"
+
 	"github.com/grpo-score/grpo-score/scoring/py"
 )
 
@@ -19,14 +21,7 @@ func TestMathVerifyVectors(t *testing.T) {
 		Source  string          `json:"source"`
 		Form    string          `json:"form"`
 	}
-	var vs []vector
-	readJSONL(t, "../testdata/mathverify/vectors.jsonl", func(b []byte) {
-		var v vector
-		if err := json.Unmarshal(b, &v); err != nil {
-			t.Fatal(err)
-		}
-		vs = append(vs, v)
-	})
+	vs := jsonltest.Read[vector](t, "../testdata/mathverify/vectors.jsonl")
 	methods := map[string]Method{"math": MathReward, "default": defaultAccuracy(mathVerify)}
 	for _, name := range []string{"math", "default"} {
 		m := methods[name]

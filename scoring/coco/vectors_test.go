@@ -1,12 +1,11 @@
 package coco
 
 import (
-	"bufio"
-	"encoding/json"
 	"math"
-	"os"
 	"strconv"
 	"testing"
+
+	"github.com/grpo-score/grpo-score/internal/jsonltest"
 )
 
 // vector is one line of testdata/vectors.jsonl, written by
@@ -33,25 +32,7 @@ func parseRepr(t testing.TB, v any) float64 {
 
 func loadVectors(t testing.TB) []vector {
 	t.Helper()
-	f, err := os.Open("testdata/vectors.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var out []vector
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for sc.Scan() {
-		var v vector
-		if err := json.Unmarshal(sc.Bytes(), &v); err != nil {
-			t.Fatalf("vectors line %d: %v", len(out)+1, err)
-		}
-		out = append(out, v)
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return out
+	return jsonltest.Read[vector](t, "testdata/vectors.jsonl")
 }
 
 func (v vector) inputs(t testing.TB) ([]GroundTruth, []Detection) {

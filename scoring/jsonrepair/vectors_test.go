@@ -1,11 +1,11 @@
 package jsonrepair
 
 import (
-	"bufio"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/grpo-score/grpo-score/internal/jsonltest"
 )
 
 // vector is one line of testdata/jsonrepair/vectors.jsonl.
@@ -19,26 +19,7 @@ type vector struct {
 
 func loadVectors(t testing.TB) []vector {
 	t.Helper()
-	path := filepath.Join("..", "..", "testdata", "jsonrepair", "vectors.jsonl")
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatalf("open vectors: %v", err)
-	}
-	defer f.Close()
-	var out []vector
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for line := 1; sc.Scan(); line++ {
-		var v vector
-		if err := json.Unmarshal(sc.Bytes(), &v); err != nil {
-			t.Fatalf("vectors line %d: %v", line, err)
-		}
-		out = append(out, v)
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatalf("read vectors: %v", err)
-	}
-	return out
+	return jsonltest.Read[vector](t, filepath.Join("..", "..", "testdata", "jsonrepair", "vectors.jsonl"))
 }
 
 // knownDifferences lists vector lines (1-based) where the port is known not to

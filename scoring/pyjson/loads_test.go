@@ -1,32 +1,21 @@
 package pyjson
 
 import (
-	"bufio"
-	"encoding/json"
-	"os"
 	"strings"
 	"testing"
+
+	"github.com/grpo-score/grpo-score/internal/jsonltest"
 )
 
 // testdata/loads.jsonl was produced by CPython 3.11: for each input, repr()
 // and str() of json.loads(input), or the exception it raised.
 func TestLoadsVectors(t *testing.T) {
-	f, err := os.Open("testdata/loads.jsonl")
-	if err != nil {
-		t.Fatal(err)
+	type loadsCase struct {
+		In, Repr, Str, Error string
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	n := 0
-	for sc.Scan() {
-		var c struct {
-			In, Repr, Str, Error string
-		}
-		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
-			t.Fatal(err)
-		}
-		n++
+	cases := jsonltest.Read[loadsCase](t, "testdata/loads.jsonl")
+	n := len(cases)
+	for _, c := range cases {
 		v, err := Loads(c.In)
 		short := c.In
 		if len(short) > 60 {

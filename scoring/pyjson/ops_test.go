@@ -1,33 +1,22 @@
 package pyjson
 
 import (
-	"bufio"
-	"encoding/json"
 	"math"
-	"os"
 	"strconv"
 	"testing"
+
+	"github.com/grpo-score/grpo-score/internal/jsonltest"
 )
 
 // testdata/ops.jsonl holds CPython 3.11's results of the operations of this
 // package on pairs of decoded values: repr of the result or the exception.
 func TestOpsVectors(t *testing.T) {
-	f, err := os.Open("testdata/ops.jsonl")
-	if err != nil {
-		t.Fatal(err)
+	type opCase struct {
+		Op, A, B, Repr, Error, Which string
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	n := 0
-	for sc.Scan() {
-		var c struct {
-			Op, A, B, Repr, Error, Which string
-		}
-		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
-			t.Fatal(err)
-		}
-		n++
+	cases := jsonltest.Read[opCase](t, "testdata/ops.jsonl")
+	n := len(cases)
+	for _, c := range cases {
 		a := mustLoad(t, c.A)
 		var b Value
 		if c.B != "" {

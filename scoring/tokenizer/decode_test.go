@@ -3,6 +3,8 @@ package tokenizer
 import (
 	"path/filepath"
 	"testing"
+
+	"github.com/grpo-score/grpo-score/internal/jsonltest"
 )
 
 // TestDecodeMatchesReference checks Decode against Hugging Face's
@@ -14,7 +16,7 @@ func TestDecodeMatchesReference(t *testing.T) {
 		Text string `json:"text"`
 	}
 	tok := mustDefault(t)
-	cases := readJSONLines[decodeCase](t, filepath.Join("testdata", "hf", "decode.jsonl"))
+	cases := jsonltest.Read[decodeCase](t, filepath.Join("testdata", "hf", "decode.jsonl"))
 	bad := 0
 	for _, c := range cases {
 		if got := tok.Decode(c.IDs); got != c.Text {

@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/grpo-score/grpo-score/internal/jsonltest"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -15,7 +16,7 @@ func TestNFCMatchesReference(t *testing.T) {
 		Text string `json:"text"`
 		NFC  string `json:"nfc"`
 	}
-	cases := readJSONLines[nfcCase](t, filepath.Join("testdata", "hf", "nfc.jsonl"))
+	cases := jsonltest.Read[nfcCase](t, filepath.Join("testdata", "hf", "nfc.jsonl"))
 	bad := 0
 	for _, c := range cases {
 		if got := nfc(c.Text); got != c.NFC {

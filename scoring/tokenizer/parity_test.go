@@ -1,42 +1,18 @@
 package tokenizer
 
 import (
-	"bufio"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/grpo-score/grpo-score/internal/jsonltest"
 )
 
 // repoTestdata is the module's shared test data directory.
 var repoTestdata = filepath.Join("..", "..", "testdata")
-
-// readJSONLines decodes every line of a JSON-lines file into a new T.
-func readJSONLines[T any](t testing.TB, path string) []T {
-	t.Helper()
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var out []T
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 64<<20)
-	for sc.Scan() {
-		var v T
-		if err := json.Unmarshal(sc.Bytes(), &v); err != nil {
-			t.Fatalf("%s:%d: %v", path, len(out)+1, err)
-		}
-		out = append(out, v)
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
 
 type vector struct {
 	Text string `json:"text"`
@@ -44,7 +20,7 @@ type vector struct {
 }
 
 func loadVectors(t testing.TB) []vector {
-	return readJSONLines[vector](t, filepath.Join(repoTestdata, "tokenizer", "vectors.jsonl"))
+	return jsonltest.Read[vector](t, filepath.Join(repoTestdata, "tokenizer", "vectors.jsonl"))
 }
 
 func mustDefault(t testing.TB) *Tokenizer {
@@ -93,7 +69,7 @@ type golden struct {
 }
 
 func loadCompletions(t testing.TB) []string {
-	rollouts := readJSONLines[rollout](t, filepath.Join(repoTestdata, "golden", "rollouts.jsonl"))
+	rollouts := jsonltest.Read[rollout](t, filepath.Join(repoTestdata, "golden", "rollouts.jsonl"))
 	texts := make([]string, len(rollouts))
 	for i, r := range rollouts {
 		texts[i] = r.Completion
@@ -102,8 +78,8 @@ func loadCompletions(t testing.TB) []string {
 }
 
 func TestGoldenTokenCounts(t *testing.T) {
-	rollouts := readJSONLines[rollout](t, filepath.Join(repoTestdata, "golden", "rollouts.jsonl"))
-	goldens := readJSONLines[golden](t, filepath.Join(repoTestdata, "golden", "golden.jsonl"))
+	rollouts := jsonltest.Read[rollout](t, filepath.Join(repoTestdata, "golden", "rollouts.jsonl"))
+	goldens := jsonltest.Read[golden](t, filepath.Join(repoTestdata, "golden", "golden.jsonl"))
 	if len(rollouts) != len(goldens) || len(goldens) != 3000 {
 		t.Fatalf("%d rollouts, %d golden lines; want 3000 each", len(rollouts), len(goldens))
 	}
@@ -132,13 +108,13 @@ func TestExtraVectors(t *testing.T) {
 	if path == "" {
 		t.Skip("TOKENIZER_EXTRA_VECTORS not set")
 	}
-	checkVectors(t, mustDefault(t), readJSONLines[vector](t, path))
+	checkVectors(t, mustDefault(t), jsonltest.Read[vector](t, path))
 }
 
 // TestGeneratedVectors checks hard generated texts against Hugging Face's
 // tokenizers (see testdata/hf/README.md).
 func TestGeneratedVectors(t *testing.T) {
-	vectors := readJSONLines[vector](t, filepath.Join("testdata", "hf", "generated.jsonl"))
+	vectors := jsonltest.Read[vector](t, filepath.Join("testdata", "hf", "generated.jsonl"))
 	if len(vectors) != 2085 {
 		t.Fatalf("%d vectors, want 2085", len(vectors))
 	}
