@@ -56,64 +56,68 @@ func TestDetectionVectors(t *testing.T) {
 	}
 	weighted := WeightedSum(DefaultOptions().Detection)
 	counts := map[string][2]int{}
+	// Each vector is checked in its own function, whose returns and deferred
+	// count update end that vector only.
 	for _, v := range jsonltest.Read[vector](t, "testdata/detection_vectors.jsonl") {
-		s := Sample{Completion: v.Completion, Solution: v.Solution}
-		var got float64
-		var err error
-		captured = nil
-		switch v.Kind {
-		case "map":
-			got, err = stub.mapReward(v.Completion, v.Solution, false, 0, nil)
-		case "od_ap":
-			got, err = stub.odReward(v.Completion, v.Solution, false, 0, nil)
-		case "od_ap50":
-			got, err = stub.odReward(v.Completion, v.Solution, false, 1, nil)
-		case "odLength":
-			got, err = stub.odReward(v.Completion, v.Solution, true, 0, nil)
-		case "weighted_sum":
-			got, err = weighted(v.Completion, v.Solution, nil)
-		case "repetition":
-			got, err = Repetition(&s, nil)
-		case "rec_iou":
-			s.REC = &RECInfo{ImageWidth: v.ImageWidth, ImageHeight: v.ImageHeight,
-				GridTHW: [3]float64{v.ImageGridTHW[0], v.ImageGridTHW[1], v.ImageGridTHW[2]}}
-			got, err = RECIoU(&s, nil)
-		default:
-			t.Fatalf("unknown kind %q", v.Kind)
-		}
-		c := counts[v.Kind]
-		c[1]++
-		defer func() { counts[v.Kind] = c }()
-		if want := cocoRows(v.COCO); want != nil || captured != nil {
-			if got := fmt.Sprint(captured); want == nil || got != fmt.Sprint(want) {
-				t.Errorf("%s(%q, %q): COCO input %s, want %v", v.Kind, v.Completion, v.Solution, got, want)
+		func() {
+			s := Sample{Completion: v.Completion, Solution: v.Solution}
+			var got float64
+			var err error
+			captured = nil
+			switch v.Kind {
+			case "map":
+				got, err = stub.mapReward(v.Completion, v.Solution, false, 0, nil)
+			case "od_ap":
+				got, err = stub.odReward(v.Completion, v.Solution, false, 0, nil)
+			case "od_ap50":
+				got, err = stub.odReward(v.Completion, v.Solution, false, 1, nil)
+			case "odLength":
+				got, err = stub.odReward(v.Completion, v.Solution, true, 0, nil)
+			case "weighted_sum":
+				got, err = weighted(v.Completion, v.Solution, nil)
+			case "repetition":
+				got, err = Repetition(&s, nil)
+			case "rec_iou":
+				s.REC = &RECInfo{ImageWidth: v.ImageWidth, ImageHeight: v.ImageHeight,
+					GridTHW: [3]float64{v.ImageGridTHW[0], v.ImageGridTHW[1], v.ImageGridTHW[2]}}
+				got, err = RECIoU(&s, nil)
+			default:
+				t.Fatalf("unknown kind %q", v.Kind)
+			}
+			c := counts[v.Kind]
+			c[1]++
+			defer func() { counts[v.Kind] = c }()
+			if want := cocoRows(v.COCO); want != nil || captured != nil {
+				if got := fmt.Sprint(captured); want == nil || got != fmt.Sprint(want) {
+					t.Errorf("%s(%q, %q): COCO input %s, want %v", v.Kind, v.Completion, v.Solution, got, want)
+					return
+				}
+			}
+			if v.Error != "" {
+				if err == nil {
+					t.Errorf("%s(%q, %q) = %v, want %s", v.Kind, v.Completion, v.Solution, got, v.Error)
+				} else if err.Error() != v.Error {
+					t.Errorf("%s(%q, %q): error %q, want %q", v.Kind, v.Completion, v.Solution, err, v.Error)
+				} else {
+					c[0]++
+				}
 				return
 			}
-		}
-		if v.Error != "" {
-			if err == nil {
-				t.Errorf("%s(%q, %q) = %v, want %s", v.Kind, v.Completion, v.Solution, got, v.Error)
-			} else if err.Error() != v.Error {
-				t.Errorf("%s(%q, %q): error %q, want %q", v.Kind, v.Completion, v.Solution, err, v.Error)
-			} else {
+			want := math.NaN()
+			if string(v.Value) != `"nan"` {
+				if err := json.Unmarshal(v.Value, &want); err != nil {
+					t.Fatalf("value %s: %v", v.Value, err)
+				}
+			}
+			switch {
+			case err != nil:
+				t.Errorf("%s(%q, %q): error %v, want %v", v.Kind, v.Completion, v.Solution, err, want)
+			case !sameFloat(got, want) || math.Signbit(got) != math.Signbit(want):
+				t.Errorf("%s(%q, %q) = %v, want %v", v.Kind, v.Completion, v.Solution, got, want)
+			default:
 				c[0]++
 			}
-			return
-		}
-		want := math.NaN()
-		if string(v.Value) != `"nan"` {
-			if err := json.Unmarshal(v.Value, &want); err != nil {
-				t.Fatalf("value %s: %v", v.Value, err)
-			}
-		}
-		switch {
-		case err != nil:
-			t.Errorf("%s(%q, %q): error %v, want %v", v.Kind, v.Completion, v.Solution, err, want)
-		case !sameFloat(got, want) || math.Signbit(got) != math.Signbit(want):
-			t.Errorf("%s(%q, %q) = %v, want %v", v.Kind, v.Completion, v.Solution, got, want)
-		default:
-			c[0]++
-		}
+		}()
 	}
 	for kind, c := range counts {
 		t.Logf("%-13s %4d/%4d agree", kind, c[0], c[1])
