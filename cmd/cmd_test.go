@@ -261,3 +261,37 @@ func TestPresetVerl(t *testing.T) {
 		}
 	}
 }
+
+func TestStatsOfAScoredFileEqualScoreStats(t *testing.T) {
+	dir := t.TempDir()
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "sample.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	statsPath := filepath.Join(dir, "s.json")
+	scored, errs, code := run(t, string(data), "score", "-q", "-r", "accuracy,format,length,repetition", "--stats", statsPath)
+	if code != 0 {
+		t.Fatalf("score: exit %d: %s", code, errs)
+	}
+	fromFile, errs, code := run(t, scored, "stats", "--json")
+	if code != 0 {
+		t.Fatalf("stats: exit %d: %s", code, errs)
+	}
+	want, _ := os.ReadFile(statsPath)
+	strip := func(s string) string {
+		var keep []string
+		for _, l := range strings.Split(s, "\n") {
+			if !strings.Contains(l, "elapsed_seconds") && !strings.Contains(l, "lines_per_second") {
+				keep = append(keep, l)
+			}
+		}
+		return strings.Join(keep, "\n")
+	}
+	if strip(fromFile) != strip(string(want)) {
+		t.Errorf("stats of the scored file differ from score --stats:\n%s\n---\n%s", strip(fromFile), strip(string(want)))
+	}
+	table, _, code := run(t, scored, "stats")
+	if code != 0 || !strings.Contains(table, "od_ap") || !strings.Contains(table, "110 read") {
+		t.Errorf("table: exit %d\n%s", code, table)
+	}
+}
