@@ -27,3 +27,21 @@ func BenchmarkComputeScoreVectors(b *testing.B) {
 		ComputeScore(v.Pred, v.Gold)
 	}
 }
+
+// BenchmarkParseShapes runs Parse on the answer shapes that dominate the
+// default method: a bare number, plain words, a bounding-box list, a
+// boxed LaTeX answer.
+func BenchmarkParseShapes(b *testing.B) {
+	for _, c := range []struct{ name, in string }{
+		{"integer", "12"},
+		{"words", "The cat is on the mat"},
+		{"bbox", `{"bbox_2d": [290.9, 390.1, 549.0, 404.8], "label": "carrot"}`},
+		{"boxed", `The answer is $\boxed{\frac{3}{4}}$.`},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				Parse(c.in)
+			}
+		})
+	}
+}

@@ -35,4 +35,10 @@
 // state; compiled patterns are built once and then only read (plus a
 // sync.Map of pattern variants, filled on demand). A single regular
 // expression match is also capped at DefaultTimeout by regexp2 itself.
+//
+// Speed: most answers cannot match most extraction patterns, so each pattern
+// has a cheap necessary condition checked first (prefilter.go); the number
+// pattern, which matches once per number of a list, is decided by hand in
+// linear time (numbermatch.go). Both are compared with regexp2 over every
+// test vector and by FuzzFastPaths.
 package mathverify

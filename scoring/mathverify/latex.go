@@ -181,7 +181,7 @@ func convertCommaNumber(s string) *node {
 	if strings.Contains(s, ",") && strings.HasPrefix(s, "0") {
 		s = strings.ReplaceAll(s, ",", ".")
 	}
-	s = strings.NewReplacer(",", "", " ", "").Replace(s)
+	s = dropCommasSpaces.Replace(s)
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")
 	s = strings.TrimLeft(s, "0")
@@ -1191,7 +1191,7 @@ func (p *lparser) atomExprHead() (text string, imaginary bool) {
 			name = "tilde"
 		case strings.Contains(name, "text") || strings.Contains(name, "mbox"):
 			name = ""
-			content = strings.NewReplacer("(", "", ")", "").Replace(content)
+			content = dropParens.Replace(content)
 		case strings.Contains(name, "math"):
 			name = "math"
 		}
@@ -1270,7 +1270,7 @@ func (p *lparser) atom() *node {
 	case tLetter, tGreek, tOtherSymbol, tAccent:
 		return p.atomExpr()
 	case tSymbol:
-		s := strings.NewReplacer("\\$", "", "\\%", "", "%", "").Replace(p.next().text)
+		s := dropDollarPercent.Replace(p.next().text)
 		if s == "\\infty" {
 			return newConst("oo")
 		}
@@ -1285,14 +1285,14 @@ func (p *lparser) atom() *node {
 		}
 		return n
 	case tPercentNumber:
-		s := strings.NewReplacer("\\%", "", "%", "", ",", "", " ", "", "\t", "", "\n", "", "\r", "").Replace(p.next().text)
+		s := dropPercentSeparators.Replace(p.next().text)
 		n, ok := numberFromString(stripLeadingZeros(s))
 		if !ok {
 			p.fail()
 		}
 		return pct(n)
 	case tENotation:
-		n, ok := numberFromString(strings.NewReplacer("−", "-", "∸", "-", "∔", "+", "⊕", "+", "⊞", "+").Replace(p.next().text))
+		n, ok := numberFromString(unicodeSigns.Replace(p.next().text))
 		if !ok {
 			p.fail()
 		}

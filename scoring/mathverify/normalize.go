@@ -111,7 +111,12 @@ var normOnce = sync.OnceValue(func() *normRegexes {
 })
 
 // reReplace is Python's re.sub with a template using $1-style groups.
+// regexp2 parses the template on every Replace call, which costs more than
+// the scan; most texts have no match, so look for one first.
 func reReplace(re *regexp2.Regexp, s, repl string) string {
+	if m, err := re.FindStringMatch(s); err != nil || m == nil {
+		return s
+	}
 	out, err := re.Replace(s, repl, -1, -1)
 	if err != nil {
 		return s
@@ -137,7 +142,7 @@ func normalizeLatex(text string, boxedMode string) string {
 	text = reReplace(r.permutation, text, `\frac{($1)!}{(($1)-($2))!}`)
 	text = reReplace(r.toRemove, text, "")
 	text = replaceInLatex(text, r)
-	text = strings.NewReplacer("\n", " ", "\t", " ").Replace(text)
+	text = lineBreaksToSpaces.Replace(text)
 	if !strings.Contains(text, "matrix") {
 		text = reReplace(r.commandSlash, text, `\`)
 	}

@@ -1,9 +1,10 @@
 package mathverify
 
 import (
+	"cmp"
 	"errors"
 	"math/big"
-	"sort"
+	"slices"
 	"strings"
 	"time"
 
@@ -57,37 +58,53 @@ func ParseWithTimeout(s string, d time.Duration) Answer {
 
 var errExtract = errors.New("mathverify: extraction raised")
 
+// foundMatch is one match of an extraction pattern: a regexp2 match, or
+// for the number pattern the groups matchNumberAt found (m is nil then).
 type foundMatch struct {
 	m          *regexp2.Match
+	num        *numberMatch
 	start, end int
 	target     extractor
 }
 
+// group is the text of the named group, "" when it did not take part.
+func (fm *foundMatch) group(name string) string {
+	if fm.m == nil {
+		return fm.num.group(name)
+	}
+	t, _ := groupText(fm.m, name)
+	return t
+}
+
 func extractTarget(pred string, bud *budget) ([]item, error) {
+	return extractTargetFiltered(pred, bud, true)
+}
+
+// extractTargetFiltered is extract_target_from_pred; fast skips the
+// patterns whose requirement the input fails and scans anchored patterns
+// only from their possible starts (the tests compare both ways).
+func extractTargetFiltered(pred string, bud *budget, fast bool) ([]item, error) {
 	var extracted []item
 	var fallbacks []string
+	facts := factsOf(pred)
 	runes := []rune(pred)
 	for _, g := range extractionGroups() {
 		var matches []foundMatch
 		for _, p := range g.patterns {
-			m, err := p.re.FindRunesMatch(runes)
-			for err == nil && m != nil {
-				if bud.spend(1 + len(runes)/64) {
-					return nil, errTimeout
-				}
-				matches = append(matches, foundMatch{m, m.Index, m.Index + m.Length, p.target})
-				m, err = p.re.FindNextMatch(m)
+			if fast && !p.need(&facts) {
+				continue
 			}
+			var err error
+			matches, err = p.findAll(runes, matches, bud, fast)
 			if err != nil {
 				return nil, err
 			}
 		}
-		sort.SliceStable(matches, func(i, j int) bool {
-			a, b := matches[i], matches[j]
+		slices.SortStableFunc(matches, func(a, b foundMatch) int {
 			if a.end != b.end {
-				return a.end > b.end
+				return cmp.Compare(b.end, a.end)
 			}
-			return a.start < b.start
+			return cmp.Compare(a.start, b.start)
 		})
 		for _, fm := range matches {
 			var val *node
@@ -96,7 +113,7 @@ func extractTarget(pred string, bud *budget) ([]item, error) {
 			if fm.target == latexExtractor {
 				val, fallback, err = extractLatex(fm.m, bud)
 			} else {
-				val, fallback, err = extractExpr(fm.m, bud)
+				val, fallback, err = extractExpr(&fm, bud)
 			}
 			if err != nil {
 				return nil, err
@@ -117,6 +134,44 @@ func extractTarget(pred string, bud *budget) ([]item, error) {
 		extracted = append(extracted, item{str: fallbacks[0]})
 	}
 	return extracted, nil
+}
+
+// findAll appends the successive matches of p in runes, as re.finditer
+// finds them; fast lets it use p.matchAt.
+func (p *pattern) findAll(runes []rune, matches []foundMatch, bud *budget, fast bool) ([]foundMatch, error) {
+	if !fast || p.matchAt == nil {
+		m, err := p.re.FindRunesMatch(runes)
+		for err == nil && m != nil {
+			matches = append(matches, foundMatch{m: m, start: m.Index, end: m.Index + m.Length, target: p.target})
+			if bud.spend(1 + len(runes)/64) {
+				return nil, errTimeout
+			}
+			m, err = p.re.FindNextMatch(m)
+		}
+		return matches, err
+	}
+	// The leftmost match is the one at the first position that has one; the
+	// next search starts where a match ends (these matches are never empty).
+	for pos := 0; pos < len(runes); {
+		if r := runes[pos]; pos > 0 && r != '=' && r > ' ' && r < 0x7f {
+			pos++ // not where (?:^|\s|\=) can match
+			continue
+		}
+		fm, ok, err := p.matchAt(runes, pos)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			pos++
+			continue
+		}
+		matches = append(matches, fm)
+		if bud.spend(1 + len(runes)/64) {
+			return nil, errTimeout
+		}
+		pos = fm.end
+	}
+	return matches, nil
 }
 
 func groupText(m *regexp2.Match, name string) (string, bool) {
@@ -251,23 +306,23 @@ func lastEquation(latex string) string {
 	return latex
 }
 
-func extractExpr(m *regexp2.Match, bud *budget) (*node, string, error) {
+func extractExpr(m *foundMatch, bud *budget) (*node, string, error) {
 	integer, decimal := "", ""
 	for _, name := range []string{"integer1", "integer2", "integer3"} {
-		if t, ok := groupText(m, name); ok && t != "" {
+		if t := m.group(name); t != "" {
 			integer = t
 			break
 		}
 	}
 	for _, name := range []string{"decimal1", "decimal2", "decimal3"} {
-		if t, ok := groupText(m, name); ok && t != "" {
+		if t := m.group(name); t != "" {
 			decimal = t
 			break
 		}
 	}
-	pctText, _ := groupText(m, "percent")
+	pctText := m.group("percent")
 	if integer != "" || decimal != "" {
-		integer = strings.NewReplacer(",", "", " ", "").Replace(integer)
+		integer = dropCommasSpaces.Replace(integer)
 		integer = strings.TrimLeft(integer, "0")
 		if integer == "" {
 			integer = "0"
@@ -283,7 +338,7 @@ func extractExpr(m *regexp2.Match, bud *budget) (*node, string, error) {
 		}
 		return n, numStr, nil
 	}
-	expr, _ := groupText(m, "expr")
+	expr := m.group("expr")
 	if expr != "" {
 		if n, err := parsePyExpr(strings.ReplaceAll(strings.ReplaceAll(expr, "\n", " "), "^", "**"), bud); err == nil {
 			return n, expr, nil

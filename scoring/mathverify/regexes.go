@@ -24,6 +24,13 @@ type pattern struct {
 	re       *regexp2.Regexp
 	priority int
 	target   extractor
+	need     requirement // a cheap necessary condition for any match (prefilter.go)
+
+	// matchAt, when set, finds the match of re that starts exactly at pos,
+	// more cheaply than regexp2's own scan (findAll uses it position by
+	// position). It is only set for patterns that begin with (?:^|\s|\=),
+	// and findAll calls it only where that prefix can match.
+	matchAt func(runes []rune, pos int) (foundMatch, bool, error)
 }
 
 func makeLatexEnvPattern(prefix string, boxed bool) string {
@@ -64,21 +71,21 @@ func latexPatterns() []pattern {
 	latexRe := fmt.Sprintf(`(?:%s%s)`, first, next.String())
 	answer := `(?i:answer)`
 	var res []pattern
-	add := func(p string, prio int) {
-		res = append(res, pattern{compileBounded(p, regexp2.Singleline), prio, latexExtractor})
+	add := func(p string, prio int, need requirement) {
+		res = append(res, pattern{re: compileBounded(p, regexp2.Singleline), priority: prio, target: latexExtractor, need: need})
 	}
-	add(`(?i:final answer is)\:?\s*`+latexRe+`\.?\s?I hope`, 0)
-	add(`(?i:final answer.{0,100}?)\s+is\:?\s*`+latexRe, 50)
-	add(answer+`:.{0,50}?`+latexRe, 100)
-	add(answer+`.{0,50}?`+latexRe, 200)
-	add(latexRe, 300)
+	add(`(?i:final answer is)\:?\s*`+latexRe+`\.?\s?I hope`, 0, needFinalIsHopeLatex)
+	add(`(?i:final answer.{0,100}?)\s+is\:?\s*`+latexRe, 50, needFinalLatex)
+	add(answer+`:.{0,50}?`+latexRe, 100, needAnswerColonLatex)
+	add(answer+`.{0,50}?`+latexRe, 200, needAnswerLatex)
+	add(latexRe, 300, needLatex)
 	boxed := makeLatexEnvPattern("first_", true)
 	var nextBoxed strings.Builder
 	for i := 1; i <= 5; i++ {
 		fmt.Fprintf(&nextBoxed, `\s*(?:\s*(?:,?and|,?or|,)\s*%s)?`, makeLatexEnvPattern(fmt.Sprintf("next%d_", i), true))
 	}
-	add(boxed+nextBoxed.String(), 50)
-	add(`(?<first_latexBoxed>\\boxed{.+})`, 50)
+	add(boxed+nextBoxed.String(), 50, needBoxed)
+	add(`(?<first_latexBoxed>\\boxed{.+})`, 50, needBoxed)
 	return res
 }
 
@@ -102,17 +109,43 @@ func exprPatterns() []pattern {
 	numAnch := `(?:` + prefix + `[` + currency + `]?` + number + `)`
 	exprOrNum := `(?:` + exprAnch + `|` + numAnch + `)`
 	var res []pattern
-	add := func(p string, prio int) {
-		res = append(res, pattern{compileBounded(p, 0), prio, exprExtractor})
+	add := func(p string, prio int, need requirement) {
+		res = append(res, pattern{re: compileBounded(p, 0), priority: prio, target: exprExtractor, need: need})
 	}
-	add(`(?i:final answer is)\:?\s*`+exprOrNum+`\.?\s?I hope`, 0)
-	add(`(?i:final answer.{0,100}?)\s+is\:?`+exprOrNum, 50)
+	add(`(?i:final answer is)\:?\s*`+exprOrNum+`\.?\s?I hope`, 0, needFinalIsHopeDigit)
+	add(`(?i:final answer.{0,100}?)\s+is\:?`+exprOrNum, 50, needFinalDigit)
 	answer := `(?i:answer)`
-	add(answer+`:(?:.{0,100}=\s*|.{0,50}?)`+exprOrNum+`(?!\s*=)`, 100)
-	add(answer+`(?:.{0,100}=\s*|.{0,50}?)`+exprOrNum+`(?!\s*=)`, 200)
-	add(exprAnch, 300)
-	add(numAnch, 300)
+	add(answer+`:(?:.{0,100}=\s*|.{0,50}?)`+exprOrNum+`(?!\s*=)`, 100, needAnswerColonDigit)
+	add(answer+`(?:.{0,100}=\s*|.{0,50}?)`+exprOrNum+`(?!\s*=)`, 200, needAnswerDigit)
+	add(exprAnch, 300, needDigitOp)
+	add(numAnch, 300, needDigit)
+	res[len(res)-2].matchAt = anchoredMatcher(res[len(res)-2])
+	res[len(res)-1].matchAt = func(runes []rune, pos int) (foundMatch, bool, error) {
+		var n numberMatch
+		end, ok := matchNumberAt(runes, pos, &n)
+		if !ok {
+			return foundMatch{}, false, nil
+		}
+		kept := n // only matches reach the heap
+		return foundMatch{num: &kept, start: pos, end: end, target: exprExtractor}, true, nil
+	}
 	return res
+}
+
+// anchoredMatcher runs p behind \G, only where startsAnchorPrefix allows a
+// match to begin.
+func anchoredMatcher(p pattern) func(runes []rune, pos int) (foundMatch, bool, error) {
+	re := compileBounded(`\G`+p.re.String(), 0)
+	return func(runes []rune, pos int) (foundMatch, bool, error) {
+		if !startsAnchorPrefix(runes, pos) {
+			return foundMatch{}, false, nil
+		}
+		m, err := re.FindRunesMatchStartingAt(runes, pos)
+		if err != nil || m == nil {
+			return foundMatch{}, false, err
+		}
+		return foundMatch{m: m, start: m.Index, end: m.Index + m.Length, target: p.target}, true, nil
+	}
 }
 
 // priorityGroup is one step of extract_target_from_pred: patterns of equal

@@ -1,0 +1,154 @@
+package mathverify
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Most answers contain none of the text an extraction pattern needs (a
+// LaTeX delimiter, "answer", a digit...). Running regexp2 over them only to
+// learn that nothing matches dominates parse time, so each pattern carries a
+// requirement: a condition every string it can match must meet. A pattern
+// whose requirement fails is skipped, which finds exactly the matches the
+// full scan would (none). Each requirement is derived from the pattern text
+// in regexes.go and is deliberately loose where the pattern is subtle.
+
+// requirement reports whether a pattern may match the input described by f.
+type requirement func(f *inputFacts) bool
+
+// inputFacts are the properties of one input the requirements look at,
+// computed in one pass before any pattern runs.
+type inputFacts struct {
+	latexDelim  bool // some alternative of math_verify's latex environment can start
+	digit       bool // a Unicode decimal digit (regexp2's \d is \p{Nd})
+	exprOp      bool // an operator character of lazy_expr_regex's expression
+	boxed       bool // the literal \boxed{
+	answer      bool // "answer" under regexp2's case folding (unicode.ToLower)
+	answerColon bool // "answer:" under the same folding
+	finalAnswer bool // "final answer" under the same folding
+	finalIs     bool // "final answer is" under the same folding
+	iHope       bool // the literal "I hope" (outside the case-insensitive group)
+}
+
+func factsOf(s string) inputFacts {
+	var f inputFacts
+	nonASCII := false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			f.digit = true
+		case c == '$':
+			f.latexDelim = true
+		case c == '\\':
+			rest := s[i+1:]
+			if strings.HasPrefix(rest, "(") || strings.HasPrefix(rest, "[") || strings.HasPrefix(rest, "frac{") {
+				f.latexDelim = true
+			} else if strings.HasPrefix(rest, "boxed{") {
+				f.boxed = true
+			}
+		case c == '+' || c == '-' || c == '*' || c == '/' || c == '^' || c == '(' || c == ')':
+			f.exprOp = true
+		case c == 'I':
+			f.iHope = f.iHope || strings.HasPrefix(s[i:], "I hope")
+		case c >= utf8.RuneSelf:
+			nonASCII = true
+		}
+	}
+	if nonASCII {
+		f.exprOp = f.exprOp || strings.ContainsAny(s, "×÷")
+		f.digit = f.digit || hasUnicodeDigit(s)
+	}
+	f.latexDelim = f.latexDelim || inlineBracketPossible(s)
+	var lower string
+	if nonASCII {
+		lower = strings.Map(unicode.ToLower, s)
+	} else {
+		lower = s
+		if strings.IndexFunc(s, func(r rune) bool { return r >= 'A' && r <= 'Z' }) >= 0 {
+			lower = strings.ToLower(s)
+		}
+	}
+	if f.answer = strings.Contains(lower, "answer"); f.answer {
+		f.answerColon = strings.Contains(lower, "answer:")
+		f.finalAnswer = strings.Contains(lower, "final answer")
+		f.finalIs = strings.Contains(lower, "final answer is")
+	}
+	return f
+}
+
+// mayBeSpace is true for every byte that can belong to a character \s
+// matches (ASCII white space and controls, any non-ASCII byte); it is a
+// superset so that the bracket test below never rejects a real match.
+func mayBeSpace(b byte) bool { return b <= ' ' || b >= 0x7f }
+
+// inlineBracketPossible is the requirement of the \s\[ ... \]\s
+// environment: a '[' after a possible space, at least one character that is
+// not a line break or bracket, then a ']' before a possible space.
+func inlineBracketPossible(s string) bool {
+	open := -1 // index of the last '[' that may open the environment
+	for i := 1; i < len(s); i++ {
+		switch s[i] {
+		case '[':
+			open = -1
+			if mayBeSpace(s[i-1]) {
+				open = i
+			}
+		case ']':
+			if open >= 0 && i > open+1 && i+1 < len(s) && mayBeSpace(s[i+1]) {
+				return true
+			}
+			open = -1
+		case '\n':
+			open = -1
+		}
+	}
+	return false
+}
+
+func hasUnicodeDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= '0' && c <= '9' {
+			return true
+		}
+	}
+	for _, r := range s {
+		if r >= utf8.RuneSelf && unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// The requirements of the patterns in regexes.go.
+var (
+	needLatex            requirement = func(f *inputFacts) bool { return f.latexDelim }
+	needBoxed            requirement = func(f *inputFacts) bool { return f.boxed }
+	needFinalIsHopeLatex requirement = func(f *inputFacts) bool { return f.finalIs && f.iHope && f.latexDelim }
+	needFinalLatex       requirement = func(f *inputFacts) bool { return f.finalAnswer && f.latexDelim }
+	needAnswerColonLatex requirement = func(f *inputFacts) bool { return f.answerColon && f.latexDelim }
+	needAnswerLatex      requirement = func(f *inputFacts) bool { return f.answer && f.latexDelim }
+	needDigit            requirement = func(f *inputFacts) bool { return f.digit }
+	needDigitOp          requirement = func(f *inputFacts) bool { return f.digit && f.exprOp }
+	needFinalIsHopeDigit requirement = func(f *inputFacts) bool { return f.finalIs && f.iHope && f.digit }
+	needFinalDigit       requirement = func(f *inputFacts) bool { return f.finalAnswer && f.digit }
+	needAnswerColonDigit requirement = func(f *inputFacts) bool { return f.answerColon && f.digit }
+	needAnswerDigit      requirement = func(f *inputFacts) bool { return f.answer && f.digit }
+)
+
+// startsAnchorPrefix is where a match of the two anchored expression
+// patterns can begin: (?:^|\s|\=) matches at the start or on a character
+// that may be a space (any non-ASCII one included) or '='; then come at
+// most "**" and one currency sign before the first character of a number
+// or expression ('-', '.', '(' or a digit, of any script).
+func startsAnchorPrefix(runes []rune, pos int) bool {
+	if r := runes[pos]; pos > 0 && r != '=' && r > ' ' && r < 0x7f {
+		return false
+	}
+	for i := pos; i < len(runes) && i <= pos+4; i++ {
+		if r := runes[i]; r == '-' || r == '.' || r == '(' || (r >= '0' && r <= '9') || r >= 0x7f {
+			return true
+		}
+	}
+	return false
+}
