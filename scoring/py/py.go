@@ -51,6 +51,11 @@ func Lower(s string) string {
 		}
 		return string(b)
 	}
+	if !strings.ContainsRune(s, 'İ') && !strings.ContainsRune(s, 'Σ') {
+		// Without U+0130 (lowered to two code points) and capital sigma
+		// (final form in context), full and simple lowercase agree.
+		return strings.Map(unicode.ToLower, s)
+	}
 	return cases.Lower(language.Und).String(s)
 }
 

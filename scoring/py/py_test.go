@@ -3,7 +3,13 @@ package py
 import (
 	"math"
 	"strconv"
+	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/language"
 )
 
 // Expected values were produced by CPython 3.11.
@@ -146,6 +152,34 @@ func TestIsDecimal(t *testing.T) {
 	for _, r := range []rune{0x11f50, 0x1e4f9, '²', 'a', '①'} {
 		if IsDecimal(r) {
 			t.Errorf("IsDecimal(%U) = true", r)
+		}
+	}
+}
+
+func FuzzLowerFastPath(f *testing.F) {
+	for _, s := range []string{"İstanbul", "ΟΔΟΣ ΟΣ", "Ǆǅ", "ẞ", "ÀÉÎ", "Ⅻ", "Ａ", "𐐀"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		if got, want := Lower(s), cases.Lower(language.Und).String(s); got != want {
+			t.Fatalf("Lower(%q) = %q; full case mapping gives %q", s, got, want)
+		}
+	})
+}
+
+func TestLowerAllRunes(t *testing.T) {
+	var b strings.Builder
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r == 'İ' || r == 'Σ' || !utf8.ValidRune(r) {
+			continue
+		}
+		b.Reset()
+		b.WriteRune(r)
+		if got, want := Lower(b.String()), cases.Lower(language.Und).String(b.String()); got != want {
+			t.Fatalf("Lower(%U) = %q; full case mapping gives %q", r, got, want)
 		}
 	}
 }
