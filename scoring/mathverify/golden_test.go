@@ -1,12 +1,12 @@
 package mathverify
 
 import (
-	"bufio"
 	"encoding/json"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/grpo-score/grpo-score/internal/jsonltest"
 )
 
 type rollout struct {
@@ -14,24 +14,6 @@ type rollout struct {
 	Method     string          `json:"accu_reward_method"`
 	Solution   json.RawMessage `json:"solution"`
 	Completion json.RawMessage `json:"completion"`
-}
-
-func readJSONL(t testing.TB, path string, each func([]byte)) {
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatalf("open %s: %v", path, err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<26)
-	for sc.Scan() {
-		if len(strings.TrimSpace(sc.Text())) > 0 {
-			each(sc.Bytes())
-		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatalf("read %s: %v", path, err)
-	}
 }
 
 func textOf(raw json.RawMessage) string {
@@ -62,34 +44,27 @@ type goldenCase struct {
 
 func loadGolden(t testing.TB) []goldenCase {
 	acc := map[string]float64{}
-	readJSONL(t, "../../testdata/golden/golden.jsonl", func(b []byte) {
-		var g struct {
-			ID      string                     `json:"id"`
-			Rewards map[string]json.RawMessage `json:"rewards"`
-		}
-		if err := json.Unmarshal(b, &g); err != nil {
-			t.Fatal(err)
-		}
+	type golden struct {
+		ID      string                     `json:"id"`
+		Rewards map[string]json.RawMessage `json:"rewards"`
+	}
+	for _, g := range jsonltest.Read[golden](t, "../../testdata/golden/golden.jsonl") {
 		var v float64
 		if json.Unmarshal(g.Rewards["accuracy"], &v) == nil {
 			acc[g.ID] = v
 		}
-	})
+	}
 	var out []goldenCase
-	readJSONL(t, "../../testdata/golden/rollouts.jsonl", func(b []byte) {
-		var r rollout
-		if err := json.Unmarshal(b, &r); err != nil {
-			t.Fatal(err)
-		}
+	for _, r := range jsonltest.Read[rollout](t, "../../testdata/golden/rollouts.jsonl") {
 		if r.Method != "math" && r.Method != "default" {
-			return
+			continue
 		}
 		a, ok := acc[r.ID]
 		if !ok {
-			return
+			continue
 		}
 		out = append(out, goldenCase{r.ID, r.Method, textOf(r.Completion), wrapSolution(textOf(r.Solution)), a})
-	})
+	}
 	return out
 }
 

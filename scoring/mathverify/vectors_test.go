@@ -5,12 +5,13 @@ import (
 	"strings"
 	"unicode"
 
-	"bufio"
+	"github.com/grpo-score/grpo-score/internal/jsonltest"
+
 	"encoding/json"
+	"testing"
+
 	"golang.org/x/text/cases"
 	"golang.org/x/text/language"
-	"os"
-	"testing"
 )
 
 type vector struct {
@@ -25,21 +26,9 @@ type vector struct {
 }
 
 func loadVectors(t testing.TB) []vector {
-	f, err := os.Open("../../testdata/mathverify/vectors.jsonl")
-	if err != nil {
-		t.Fatalf("open vectors: %v", err)
-	}
-	defer f.Close()
-	var out []vector
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 1<<24)
-	for i := 1; sc.Scan(); i++ {
-		var v vector
-		if err := json.Unmarshal(sc.Bytes(), &v); err != nil {
-			t.Fatalf("line %d: %v", i, err)
-		}
-		v.line = i
-		out = append(out, v)
+	out := jsonltest.Read[vector](t, "../../testdata/mathverify/vectors.jsonl")
+	for i := range out {
+		out[i].line = i + 1
 	}
 	return out
 }
