@@ -222,3 +222,16 @@ func dropTimings(s string) string {
 	}
 	return strings.Join(keep, "\n")
 }
+
+func TestOutputOverInputIsRefused(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "in.jsonl")
+	data := golden(t)
+	os.WriteFile(p, data, 0o644)
+	_, errs, code := runBin(t, nil, "score", "-q", "-r", "format", p, "-o", p)
+	if code != 2 || !strings.Contains(errs, "is also an input") {
+		t.Errorf("exit %d, %s", code, errs)
+	}
+	if b, _ := os.ReadFile(p); !bytes.Equal(b, data) {
+		t.Error("the input was modified")
+	}
+}

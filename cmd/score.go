@@ -78,6 +78,9 @@ func runScore(ctx context.Context, e *env, f *scoreFlags, args []string) error {
 	if len(args) == 0 {
 		args = []string{"-"}
 	}
+	if err := outputIsNotAnInput(f.output, args); err != nil {
+		return usageErr("%v", err)
+	}
 	out, closeOut, err := openOutput(f.output, e.stdout)
 	if err != nil {
 		return ioErr(err)
@@ -136,6 +139,24 @@ func openOutput(path string, stdout io.Writer) (io.Writer, func() error, error) 
 		return nil, nil, err
 	}
 	return fh, fh.Close, nil
+}
+
+// outputIsNotAnInput refuses -o naming one of the inputs: creating the
+// output would truncate the input before it is read.
+func outputIsNotAnInput(output string, inputs []string) error {
+	if output == "" || output == "-" {
+		return nil
+	}
+	out, err := os.Stat(output)
+	if err != nil {
+		return nil // does not exist yet
+	}
+	for _, in := range inputs {
+		if st, err := os.Stat(in); err == nil && os.SameFile(st, out) {
+			return fmt.Errorf("-o %s is also an input; write to another file", output)
+		}
+	}
+	return nil
 }
 
 // parseShard reads "K/N"; K may be "$JOB_COMPLETION_INDEX"-style "env:NAME".
