@@ -12,57 +12,52 @@ const (
 	closeTag = "</answer>"
 )
 
-// FirstAnswer is re.search(r'<answer>(.*?)</answer>', s, re.DOTALL): the text
-// of the first complete answer block.
-func FirstAnswer(s string) (string, bool) {
+// nextAnswer finds the first complete <answer>…</answer> block of s, as a
+// lazy `<answer>(.*?)</answer>` with DOTALL does: its text and what follows
+// the block.
+func nextAnswer(s string) (inner, after string, ok bool) {
 	i := strings.Index(s, openTag)
 	if i < 0 {
-		return "", false
+		return "", "", false
 	}
 	rest := s[i+len(openTag):]
 	j := strings.Index(rest, closeTag)
 	if j < 0 {
-		return "", false
+		return "", "", false
 	}
-	return rest[:j], true
+	return rest[:j], rest[j+len(closeTag):], true
+}
+
+// FirstAnswer is re.search(r'<answer>(.*?)</answer>', s, re.DOTALL): the text
+// of the first complete answer block.
+func FirstAnswer(s string) (string, bool) {
+	inner, _, ok := nextAnswer(s)
+	return inner, ok
 }
 
 // FirstAnswerLine is the same search without DOTALL: the block may not span a
-// newline, so a multi-line block is skipped in favour of a later one.
+// newline, so the search moves on to the next opening tag.
 func FirstAnswerLine(s string) (string, bool) {
 	for {
-		i := strings.Index(s, openTag)
-		if i < 0 {
+		inner, _, ok := nextAnswer(s)
+		if !ok {
 			return "", false
 		}
-		rest := s[i+len(openTag):]
-		j := strings.Index(rest, closeTag)
-		if j < 0 {
-			return "", false
+		if !strings.Contains(inner, "\n") {
+			return inner, true
 		}
-		if !strings.Contains(rest[:j], "\n") {
-			return rest[:j], true
-		}
-		s = rest
+		s = s[strings.Index(s, openTag)+len(openTag):]
 	}
 }
 
 // LastAnswer is re.findall(r'<answer>(.*?)</answer>', s, re.DOTALL)[-1].
-func LastAnswer(s string) (string, bool) {
-	var last string
-	found := false
+func LastAnswer(s string) (last string, found bool) {
 	for {
-		i := strings.Index(s, openTag)
-		if i < 0 {
+		inner, after, ok := nextAnswer(s)
+		if !ok {
 			return last, found
 		}
-		rest := s[i+len(openTag):]
-		j := strings.Index(rest, closeTag)
-		if j < 0 {
-			return last, found
-		}
-		last, found = rest[:j], true
-		s = rest[j+len(closeTag):]
+		last, found, s = inner, true, after
 	}
 }
 
@@ -70,17 +65,11 @@ func LastAnswer(s string) (string, bool) {
 func AllAnswers(s string) []string {
 	var out []string
 	for {
-		i := strings.Index(s, openTag)
-		if i < 0 {
+		inner, after, ok := nextAnswer(s)
+		if !ok {
 			return out
 		}
-		rest := s[i+len(openTag):]
-		j := strings.Index(rest, closeTag)
-		if j < 0 {
-			return out
-		}
-		out = append(out, rest[:j])
-		s = rest[j+len(closeTag):]
+		out, s = append(out, inner), after
 	}
 }
 
