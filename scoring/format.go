@@ -122,21 +122,18 @@ func matchBoxAt(c string, p int, spaced bool) (int, bool) {
 	return p + 1, true
 }
 
-func skipSpace(c string, p int) int {
-	for p < len(c) {
-		r, n := decodeRune(c, p)
-		if !py.IsSpace(r) {
-			break
-		}
-		p += n
-	}
-	return p
-}
+// skipSpace skips Python's \s from byte offset p.
+func skipSpace(c string, p int) int { return skipWhile(c, p, py.IsSpace) }
 
-func skipDigits(c string, p int) int {
+// skipDigits skips Python's \d from byte offset p.
+func skipDigits(c string, p int) int { return skipWhile(c, p, py.IsDecimal) }
+
+// skipWhile returns the offset of the first code point at or after p that
+// does not satisfy in.
+func skipWhile(c string, p int, in func(rune) bool) int {
 	for p < len(c) {
 		r, n := decodeRune(c, p)
-		if !py.IsDecimal(r) {
+		if !in(r) {
 			break
 		}
 		p += n
