@@ -13,7 +13,6 @@ import (
 // between the writer goroutine and the statistics.
 type summary struct {
 	s     *stats.Summary
-	buf   stats.Line
 	group []stats.Line
 }
 

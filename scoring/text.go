@@ -121,9 +121,6 @@ func dropBreaks(s string, c byte) string {
 	return string(b)
 }
 
-// runeLen counts code points, the unit of Python string positions.
-func runeLen(s string) int { return utf8.RuneCountInString(s) }
-
 func decodeRune(s string, p int) (rune, int) {
 	if c := s[p]; c < utf8.RuneSelf {
 		return rune(c), 1

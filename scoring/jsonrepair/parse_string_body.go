@@ -137,13 +137,12 @@ func (p *parser) scanStringBody(st *strState) rune {
 			continue
 		}
 		if c == outer && len(st.acc) > 0 && st.last() != '\\' {
-			handled, nc, stop := p.rightDelimiterCandidate(st, c)
+			// Whether the candidate was handled does not matter here: the
+			// loop moves on either way.
+			_, nc, stop := p.rightDelimiterCandidate(st, c)
 			c = nc
 			if stop {
 				break
-			}
-			if handled {
-				continue
 			}
 		}
 	}

@@ -80,9 +80,6 @@ func (n *node) isRational() bool {
 	return n.k == kInt || n.k == kRat
 }
 
-// isRelational reports a single relation (sympy Relational).
-func (n *node) isRelational() bool { return n.k == kRel }
-
 // isSet mirrors isinstance(x, sympy.Set).
 func (n *node) isSet() bool {
 	switch n.k {
