@@ -84,25 +84,9 @@ func (e *evaluator) eval(n *node) (value, error) {
 		}
 		return value{inf: 2, re: math.NaN()}, nil
 	case kAdd:
-		acc := exactVal(new(big.Rat))
-		for _, a := range n.args {
-			v, err := e.eval(a)
-			if err != nil {
-				return value{}, err
-			}
-			acc = addVal(acc, v)
-		}
-		return acc, nil
+		return e.fold(n.args, exactVal(new(big.Rat)), addVal)
 	case kMul:
-		acc := exactVal(big.NewRat(1, 1))
-		for _, a := range n.args {
-			v, err := e.eval(a)
-			if err != nil {
-				return value{}, err
-			}
-			acc = mulVal(acc, v)
-		}
-		return acc, nil
+		return e.fold(n.args, exactVal(big.NewRat(1, 1)), mulVal)
 	case kPow:
 		b, err := e.eval(n.args[0])
 		if err != nil {
@@ -123,6 +107,19 @@ func (e *evaluator) eval(n *node) (value, error) {
 		return e.evalLimit(n)
 	}
 	return value{}, errNotNumeric
+}
+
+// fold evaluates args left to right, combining each into acc with op: the
+// sum or product of an Add or Mul node.
+func (e *evaluator) fold(args []*node, acc value, op func(a, b value) value) (value, error) {
+	for _, a := range args {
+		v, err := e.eval(a)
+		if err != nil {
+			return value{}, err
+		}
+		acc = op(acc, v)
+	}
+	return acc, nil
 }
 
 func addVal(a, b value) value {
