@@ -27,6 +27,28 @@ func (sc *parenScanner) atTopLevel() bool {
 	return sc.parens == 0 && sc.squares == 0 && sc.braces == 0
 }
 
+// nest tracks square brackets and braces (an unmatched closer is ignored)
+// and reports whether ch was one of them.
+func (sc *parenScanner) nest(ch rune) bool {
+	switch {
+	case ch == '[':
+		sc.squares++
+	case ch == ']':
+		if sc.squares > 0 {
+			sc.squares--
+		}
+	case ch == '{':
+		sc.braces++
+	case ch == '}':
+		if sc.braces > 0 {
+			sc.braces--
+		}
+	default:
+		return false
+	}
+	return true
+}
+
 // quoteStep consumes backslashes and quoted text; it reports whether ch was
 // fully handled there, and whether ch opened a quote.
 func (sc *parenScanner) quoteStep(ch rune) (handled, opened bool) {
@@ -76,14 +98,7 @@ func (p *parser) parenthesizedIsExplicitTuple() bool {
 			if sc.parens > 0 {
 				sc.parens--
 			}
-		case ch == '[':
-			sc.squares++
-		case ch == ']' && sc.squares > 0:
-			sc.squares--
-		case ch == '{':
-			sc.braces++
-		case ch == '}' && sc.braces > 0:
-			sc.braces--
+		case sc.nest(ch):
 		case ch == ',' && sc.atTopLevel():
 			return true
 		}
@@ -139,14 +154,7 @@ func (p *parser) topLevelParenthesizedCanStartValue() bool {
 				return true
 			}
 			sc.parens--
-		case ch == '[':
-			sc.squares++
-		case ch == ']' && sc.squares > 0:
-			sc.squares--
-		case ch == '{':
-			sc.braces++
-		case ch == '}' && sc.braces > 0:
-			sc.braces--
+		case sc.nest(ch):
 		}
 	}
 	return true
