@@ -164,7 +164,7 @@ func loadGoldenRewards(path string, e *env, key, rec jsonlio.Path) (map[string]m
 			if !ok {
 				return nil, &exitError{code: ExitInput, err: fmt.Errorf("%s:%d: missing key field %q", in.Name, n, key)}
 			}
-			k = keyText(v)
+			k = v.Text()
 		}
 		v, ok := obj.Get(rec)
 		if !ok {
@@ -178,13 +178,6 @@ func loadGoldenRewards(path string, e *env, key, rec jsonlio.Path) (map[string]m
 	}
 }
 
-func keyText(v jsonlio.Value) string {
-	if s, err := v.String(); err == nil {
-		return s
-	}
-	return string(v)
-}
-
 func (ck *checker) Group(string, []*pipeline.Outcome) {}
 
 func (ck *checker) Line(o *pipeline.Outcome) {
@@ -196,7 +189,7 @@ func (ck *checker) Line(o *pipeline.Outcome) {
 	key := ""
 	if ck.keyPath != nil {
 		if v, ok := obj.Get(ck.keyPath); ok {
-			key = keyText(v)
+			key = v.Text()
 		}
 	}
 	var recorded map[string]json.RawMessage

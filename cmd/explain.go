@@ -88,7 +88,7 @@ func runExplain(e *env, f *explainFlags, args []string) error {
 				continue
 			}
 			v, ok := obj.Get(keyPath)
-			if !ok || keyText(v) != f.id {
+			if !ok || v.Text() != f.id {
 				continue
 			}
 		}

@@ -188,7 +188,7 @@ func (r *statsReader) file(name string) error {
 		if gp, ok := r.paths["group"]; ok {
 			key := ""
 			if gv, ok := obj.Get(gp); ok {
-				key = keyText(gv)
+				key = gv.Text()
 			}
 			if key != r.key {
 				r.closeGroup()

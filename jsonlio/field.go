@@ -202,3 +202,14 @@ func (v Value) Elements() ([]Value, error) {
 // Field returns the member key of an object value, or element key (a
 // decimal index) of an array value.
 func (v Value) Field(key string) (Value, bool) { return v.child(key) }
+
+// Text is how a value reads as a key (a group or an id): a string's
+// contents, or the raw JSON of any other value.
+func (v Value) Text() string {
+	if v.Kind() == "string" {
+		if s, err := v.String(); err == nil {
+			return s
+		}
+	}
+	return string(v)
+}

@@ -3,7 +3,6 @@ package pipeline
 import (
 	"fmt"
 	"math"
-	"strings"
 
 	"github.com/grpo-score/grpo-score/jsonlio"
 	"github.com/grpo-score/grpo-score/scoring"
@@ -153,19 +152,13 @@ func (f *Fields) rec(obj *jsonlio.Object) *scoring.RECInfo {
 	return &info
 }
 
-// groupKey is the text of the group field: a string's contents, or the raw
-// JSON of any other value.
+// groupKey is the Text of the group field.
 func groupKey(obj *jsonlio.Object, p jsonlio.Path) (string, bool) {
 	v, ok := obj.Get(p)
 	if !ok {
 		return "", false
 	}
-	if v.Kind() == "string" {
-		if s, err := v.String(); err == nil {
-			return s, true
-		}
-	}
-	return strings.TrimSpace(string(v)), true
+	return v.Text(), true
 }
 
 // pythonStr is Python's str() of a JSON value as json.loads reads it:
