@@ -3,6 +3,7 @@ package cmd
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -136,46 +137,48 @@ func runCheck(e *env, f *checkFlags, args []string) error {
 // loadGoldenRewards reads the recorded rewards of a golden file, keyed by
 // the key field or by line number.
 func loadGoldenRewards(path string, e *env, key, rec jsonlio.Path) (map[string]map[string]json.RawMessage, error) {
-	in, err := jsonlio.Open(path, e.stdin)
-	if err != nil {
-		return nil, ioErr(err)
-	}
-	defer in.Close()
 	out := map[string]map[string]json.RawMessage{}
-	lr := jsonlio.NewLineReader(in)
-	for {
-		line, n, err := lr.Next()
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return nil, ioErr(fmt.Errorf("%s:%d: %w", in.Name, n, err))
-		}
+	err := eachLine(path, e, func(file string, n int, line []byte) error {
 		if jsonlio.IsBlank(line) {
-			continue
+			return nil
 		}
 		obj, err := jsonlio.ParseObject(line)
 		if err != nil {
-			return nil, &exitError{code: ExitInput, err: fmt.Errorf("%s:%d: %v", in.Name, n, err)}
+			return &exitError{code: ExitInput, err: fmt.Errorf("%s:%d: %v", file, n, err)}
 		}
 		k := strconv.Itoa(n)
 		if key != nil {
 			v, ok := obj.Get(key)
 			if !ok {
-				return nil, &exitError{code: ExitInput, err: fmt.Errorf("%s:%d: missing key field %q", in.Name, n, key)}
+				return &exitError{code: ExitInput, err: fmt.Errorf("%s:%d: missing key field %q", file, n, key)}
 			}
 			k = v.Text()
 		}
 		v, ok := obj.Get(rec)
 		if !ok {
-			continue
+			return nil
 		}
 		var m map[string]json.RawMessage
 		if err := json.Unmarshal(v, &m); err != nil {
-			return nil, &exitError{code: ExitInput, err: fmt.Errorf("%s:%d: field %q: %v", in.Name, n, rec, err)}
+			return &exitError{code: ExitInput, err: fmt.Errorf("%s:%d: field %q: %v", file, n, rec, err)}
 		}
 		out[k] = m
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
+	return out, nil
+}
+
+// eachLine is jsonlio.ForEachLine with read failures as I/O errors (exit 4).
+func eachLine(path string, e *env, fn func(file string, n int, line []byte) error) error {
+	err := jsonlio.ForEachLine(path, e.stdin, fn)
+	var re *jsonlio.ReadError
+	if errors.As(err, &re) {
+		return ioErr(err)
+	}
+	return err
 }
 
 func (ck *checker) Group(string, []*pipeline.Outcome) {}

@@ -58,54 +58,46 @@ func runExplain(e *env, f *explainFlags, args []string) error {
 	if len(args) == 1 {
 		name = args[0]
 	}
-	in, err := jsonlio.Open(name, e.stdin)
-	if err != nil {
-		return ioErr(err)
-	}
-	defer in.Close()
 	keyPath, err := jsonlio.ParsePath(f.key)
 	if err != nil {
 		return usageErr("--key: %v", err)
 	}
-	lr := jsonlio.NewLineReader(in)
-	for {
-		line, n, err := lr.Next()
-		if err == io.EOF {
-			if f.line > 0 {
-				return &exitError{code: ExitInput, err: fmt.Errorf("%s has %d lines; no line %d", in.Name, n, f.line)}
-			}
-			return &exitError{code: ExitInput, err: fmt.Errorf("%s: no line with %s = %q", in.Name, f.key, f.id)}
-		}
-		if err != nil {
-			return ioErr(fmt.Errorf("%s:%d: %w", in.Name, n, err))
-		}
+	var o *pipeline.Outcome
+	file, lines := name, 0
+	err = eachLine(name, e, func(fname string, n int, line []byte) error {
+		file, lines = fname, n
 		if f.line > 0 && n != f.line {
-			continue
+			return nil
 		}
 		if f.id != "" {
 			obj, err := jsonlio.ParseObject(line)
 			if err != nil {
-				continue
+				return nil
 			}
-			v, ok := obj.Get(keyPath)
-			if !ok || v.Text() != f.id {
-				continue
+			if v, ok := obj.Get(keyPath); !ok || v.Text() != f.id {
+				return nil
 			}
 		}
 		cfg := &pipeline.Config{Rewards: rewards, Fields: fields, Trace: true, MethodOf: methodOf(reg, rewards)}
-		o := pipeline.ScoreLine(cfg, in.Name, n, append([]byte(nil), line...))
-		if o.Status == pipeline.Invalid {
-			return &exitError{code: ExitInput, err: fmt.Errorf("%s:%d: %v", in.Name, n, o.Err)}
-		}
-		if o.Status == pipeline.Blank {
-			return &exitError{code: ExitInput, err: fmt.Errorf("%s:%d: blank line", in.Name, n)}
-		}
-		if f.jsonOut {
-			return writeExplainJSON(e.stdout, o, rewards)
-		}
-		writeExplainText(e.stdout, o, rewards)
-		return nil
+		o = pipeline.ScoreLine(cfg, fname, n, append([]byte(nil), line...))
+		return jsonlio.ErrStop
+	})
+	switch {
+	case err != nil:
+		return err
+	case o == nil && f.line > 0:
+		return &exitError{code: ExitInput, err: fmt.Errorf("%s has %d lines; no line %d", file, lines, f.line)}
+	case o == nil:
+		return &exitError{code: ExitInput, err: fmt.Errorf("%s: no line with %s = %q", file, f.key, f.id)}
+	case o.Status == pipeline.Invalid:
+		return &exitError{code: ExitInput, err: fmt.Errorf("%s:%d: %v", o.File, o.Line, o.Err)}
+	case o.Status == pipeline.Blank:
+		return &exitError{code: ExitInput, err: fmt.Errorf("%s:%d: blank line", o.File, o.Line)}
+	case f.jsonOut:
+		return writeExplainJSON(e.stdout, o, rewards)
 	}
+	writeExplainText(e.stdout, o, rewards)
+	return nil
 }
 
 // explanation is the JSON form of explain's output.

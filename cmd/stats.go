@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"os"
 	"time"
 
@@ -126,77 +125,68 @@ type statsReader struct {
 }
 
 func (r *statsReader) file(name string) error {
-	in, err := jsonlio.Open(name, r.e.stdin)
+	return eachLine(name, r.e, r.line)
+}
+
+// line adds one scored line.
+func (r *statsReader) line(file string, n int, line []byte) error {
+	r.lines.Read++
+	if jsonlio.IsBlank(line) {
+		r.lines.Blank++
+		return nil
+	}
+	r.lines.Written++
+	obj, err := jsonlio.ParseObject(line)
 	if err != nil {
-		return ioErr(err)
+		r.lines.Failed++
+		fmt.Fprintf(r.e.stderr, "%s:%d: %v\n", file, n, err)
+		return nil
 	}
-	defer in.Close()
-	lr := jsonlio.NewLineReader(in)
-	for {
-		line, n, err := lr.Next()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return ioErr(fmt.Errorf("%s:%d: %w", in.Name, n, err))
-		}
-		r.lines.Read++
-		if jsonlio.IsBlank(line) {
-			r.lines.Blank++
-			continue
-		}
-		r.lines.Written++
-		obj, err := jsonlio.ParseObject(line)
-		if err != nil {
-			r.lines.Failed++
-			fmt.Fprintf(r.e.stderr, "%s:%d: %v\n", in.Name, n, err)
-			continue
-		}
-		rv, ok := obj.Get(r.paths["rewards"])
-		if !ok {
-			r.lines.Failed++ // a bad line that score kept unchanged
-			continue
-		}
-		var rewards map[string]json.RawMessage
-		if err := json.Unmarshal(rv, &rewards); err != nil {
-			r.lines.Failed++
-			fmt.Fprintf(r.e.stderr, "%s:%d: rewards: %v\n", in.Name, n, err)
-			continue
-		}
-		if r.sum == nil {
-			r.start(rv)
-		}
-		l := stats.Line{Rewards: make([]float64, len(r.names)), Failed: make([]bool, len(r.names))}
-		for i, name := range r.names {
-			v, isErr := recordedValue(rewards[name])
-			l.Rewards[i], l.Failed[i] = v, isErr || rewards[name] == nil
-		}
-		if tv, ok := obj.Get(r.paths["total"]); ok {
-			l.Total, l.TotalFailed = recordedValue(json.RawMessage(tv))
-		} else {
-			l.TotalFailed = true
-		}
-		if mp, ok := r.paths["method"]; ok && r.hasAccuracy() {
-			l.Method = "default"
-			if mv, ok := obj.Get(mp); ok {
-				if s, err := mv.String(); err == nil {
-					l.Method = s
-				}
+	rv, ok := obj.Get(r.paths["rewards"])
+	if !ok {
+		r.lines.Failed++ // a bad line that score kept unchanged
+		return nil
+	}
+	var rewards map[string]json.RawMessage
+	if err := json.Unmarshal(rv, &rewards); err != nil {
+		r.lines.Failed++
+		fmt.Fprintf(r.e.stderr, "%s:%d: rewards: %v\n", file, n, err)
+		return nil
+	}
+	if r.sum == nil {
+		r.start(rv)
+	}
+	l := stats.Line{Rewards: make([]float64, len(r.names)), Failed: make([]bool, len(r.names))}
+	for i, name := range r.names {
+		v, isErr := recordedValue(rewards[name])
+		l.Rewards[i], l.Failed[i] = v, isErr || rewards[name] == nil
+	}
+	if tv, ok := obj.Get(r.paths["total"]); ok {
+		l.Total, l.TotalFailed = recordedValue(json.RawMessage(tv))
+	} else {
+		l.TotalFailed = true
+	}
+	if mp, ok := r.paths["method"]; ok && r.hasAccuracy() {
+		l.Method = "default"
+		if mv, ok := obj.Get(mp); ok {
+			if s, err := mv.String(); err == nil {
+				l.Method = s
 			}
-		}
-		r.sum.AddLine(l)
-		if gp, ok := r.paths["group"]; ok {
-			key := ""
-			if gv, ok := obj.Get(gp); ok {
-				key = gv.Text()
-			}
-			if key != r.key {
-				r.closeGroup()
-				r.key = key
-			}
-			r.grouped = append(r.grouped, l)
 		}
 	}
+	r.sum.AddLine(l)
+	if gp, ok := r.paths["group"]; ok {
+		key := ""
+		if gv, ok := obj.Get(gp); ok {
+			key = gv.Text()
+		}
+		if key != r.key {
+			r.closeGroup()
+			r.key = key
+		}
+		r.grouped = append(r.grouped, l)
+	}
+	return nil
 }
 
 // start takes the reward names, in order, from the first scored line.

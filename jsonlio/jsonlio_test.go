@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"encoding/json"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -232,4 +233,22 @@ func FuzzLineReader(f *testing.F) {
 			t.Fatalf("%d lines for %d newlines", lines, want)
 		}
 	})
+}
+
+func TestForEachLine(t *testing.T) {
+	var got []string
+	err := ForEachLine("-", strings.NewReader("a\nb\nc\n"), func(file string, n int, line []byte) error {
+		got = append(got, file+":"+string(rune('0'+n))+":"+string(line))
+		if n == 2 {
+			return ErrStop
+		}
+		return nil
+	})
+	if err != nil || strings.Join(got, " ") != "<stdin>:1:a <stdin>:2:b" {
+		t.Errorf("got %v, %v", got, err)
+	}
+	var re *ReadError
+	if err := ForEachLine("/no/such/file", nil, nil); !errors.As(err, &re) {
+		t.Errorf("missing file: %v", err)
+	}
 }

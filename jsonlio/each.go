@@ -1,0 +1,45 @@
+package jsonlio
+
+import (
+	"errors"
+	"fmt"
+	"io"
+)
+
+// ErrStop, returned by a ForEachLine callback, ends the walk without error.
+var ErrStop = errors.New("stop")
+
+// ReadError is a failure to open or read an input, as opposed to an error
+// returned by the callback.
+type ReadError struct{ Err error }
+
+func (e *ReadError) Error() string { return e.Err.Error() }
+func (e *ReadError) Unwrap() error { return e.Err }
+
+// ForEachLine opens path ("-" is stdin) and calls fn with the input's name,
+// each line's number and the line, which is valid only during the call.
+// Reading failures come back as *ReadError naming FILE:LINE; an error from
+// fn comes back as it is, except ErrStop.
+func ForEachLine(path string, stdin io.Reader, fn func(file string, n int, line []byte) error) error {
+	in, err := Open(path, stdin)
+	if err != nil {
+		return &ReadError{Err: err}
+	}
+	defer in.Close()
+	lr := NewLineReader(in)
+	for {
+		line, n, err := lr.Next()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return &ReadError{Err: fmt.Errorf("%s:%d: %w", in.Name, n+1, err)}
+		}
+		if err := fn(in.Name, n, line); err != nil {
+			if errors.Is(err, ErrStop) {
+				return nil
+			}
+			return err
+		}
+	}
+}
