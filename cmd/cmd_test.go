@@ -17,41 +17,6 @@ func run(t *testing.T, stdin string, args ...string) (stdout, stderr string, cod
 	return out.String(), errb.String(), code
 }
 
-func TestScoreKeepsBytesAndAppends(t *testing.T) {
-	in := `{"completion":"<think>a</think><answer>b</answer>",  "solution": "b", "x": 1.50}` + "\n"
-	out, _, code := run(t, in, "score", "-q", "-r", "format,accuracy", "-m", "all_match")
-	if code != 0 {
-		t.Fatalf("exit %d", code)
-	}
-	want := `{"completion":"<think>a</think><answer>b</answer>",  "solution": "b", "x": 1.50, "rewards": {"format": 1.0, "accuracy": 1.0}, "reward": 2.0}` + "\n"
-	if out != want {
-		t.Errorf("got  %s\nwant %s", out, want)
-	}
-}
-
-func TestScoreReplacesOldRewards(t *testing.T) {
-	in := `{"rewards": {"format": 0.0}, "completion":"<think>a</think><answer>b</answer>", "reward": 7}` + "\n"
-	out, _, code := run(t, in, "score", "-q", "-r", "format")
-	if code != 0 {
-		t.Fatalf("exit %d", code)
-	}
-	want := `{"completion":"<think>a</think><answer>b</answer>", "rewards": {"format": 1.0}, "reward": 1.0}` + "\n"
-	if out != want {
-		t.Errorf("got  %s\nwant %s", out, want)
-	}
-}
-
-func TestScoreWeightsAndChatList(t *testing.T) {
-	in := `{"completion":[{"role":"assistant","content":"<think>a</think><answer>yes</answer>"}],"conversations":[{"value":"q"},{"value":"<answer>Yes</answer>"}]}` + "\n"
-	out, _, code := run(t, in, "score", "-q", "-r", "format,accuracy", "-m", "yes_no", "-w", "accuracy=2,format=0.5")
-	if code != 0 {
-		t.Fatalf("exit %d", code)
-	}
-	if !strings.Contains(out, `"rewards": {"format": 1.0, "accuracy": 1.0}, "reward": 2.5}`) {
-		t.Errorf("got %s", out)
-	}
-}
-
 func TestScoreNonStringSolution(t *testing.T) {
 	for _, tt := range []struct{ sol, want string }{
 		{"3.0", "<answer>3.0</answer>"}, {"1e16", "<answer>1e+16</answer>"}, {"true", "<answer>True</answer>"},
@@ -159,26 +124,6 @@ func TestJobsDoNotChangeOutput(t *testing.T) {
 	}
 }
 
-func TestUsageErrors(t *testing.T) {
-	for _, args := range [][]string{
-		{"score", "-r", "nope"},
-		{"score", "--on-error", "maybe"},
-		{"score", "-w", "1,2,3"},
-		{"score", "--shard", "4/4"},
-		{"score", "--bogus"},
-		{"score", "--task-type", "gui"},
-	} {
-		_, errs, code := run(t, "", args...)
-		if code != ExitUsage {
-			t.Errorf("%v: exit %d, want %d (%s)", args, code, ExitUsage, errs)
-		}
-	}
-	_, _, code := run(t, "", "score", "-r", "format", "/no/such/file")
-	if code != ExitIO {
-		t.Errorf("missing file: exit %d, want %d", code, ExitIO)
-	}
-}
-
 func TestCheckCatchesInjectedDrift(t *testing.T) {
 	data, err := os.ReadFile(filepath.Join("..", "testdata", "golden", "rollouts.jsonl"))
 	if err != nil {
@@ -223,42 +168,6 @@ func TestCheckCatchesInjectedDrift(t *testing.T) {
 	// A tolerance absorbs it.
 	if _, _, code := run(t, strings.Join(lines, "\n"), "check", "-r", "format,rec_format", "--atol", "1e-12"); code != 0 {
 		t.Errorf("--atol 1e-12: exit %d", code)
-	}
-}
-
-func TestCheckAgainstGoldenFile(t *testing.T) {
-	rollouts := filepath.Join("..", "testdata", "golden", "rollouts.jsonl")
-	golden := filepath.Join("..", "testdata", "golden", "golden.jsonl")
-	out, errs, code := run(t, "", "check", "-r", "format", rollouts, "--golden", golden)
-	if code != 0 || !strings.Contains(out, "format  3000      0") {
-		t.Errorf("exit %d\n%s%s", code, out, errs)
-	}
-	out, _, code = run(t, "", "check", "-r", "format", rollouts, "--golden", golden, "--key", "")
-	if code != 0 {
-		t.Errorf("join by line number: exit %d\n%s", code, out)
-	}
-}
-
-func TestPresetVerl(t *testing.T) {
-	in := strings.Join([]string{
-		`{"input": "q1", "output": "<think>a</think><answer>4</answer>", "gts": 4}`,
-		`{"input": "q1", "output": "<think>a</think><answer>5</answer>", "gts": 4}`,
-		`{"input": "q2", "output": "no tags", "gts": "B"}`,
-	}, "\n") + "\n"
-	out, errs, code := run(t, in, "score", "-q", "--preset", "verl", "-r", "accuracy,format", "-m", "all_match")
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errs)
-	}
-	lines := strings.Split(strings.TrimSpace(out), "\n")
-	want := []string{
-		`"rewards": {"accuracy": 1.0, "format": 1.0}, "reward": 2.0, "advantage": 0.7070067`,
-		`"rewards": {"accuracy": 0.0, "format": 1.0}, "reward": 1.0, "advantage": -0.7070067`,
-		`"rewards": {"accuracy": 0.0, "format": 0.0}, "reward": 0.0, "advantage": null}`,
-	}
-	for i, w := range want {
-		if !strings.Contains(lines[i], w) {
-			t.Errorf("line %d: %s\nwant %s", i+1, lines[i], w)
-		}
 	}
 }
 

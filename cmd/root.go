@@ -51,11 +51,16 @@ type env struct {
 // Run executes grpo-score with args (without the program name) and returns
 // the process exit code.
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv}
+	return execute(args, &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv})
+}
+
+// execute is Run with the environment as a value, for tests.
+func execute(args []string, e *env) int {
+	stderr := e.stderr
 	root := newRoot(e)
 	root.SetArgs(args)
-	root.SetIn(stdin)
-	root.SetOut(stdout)
+	root.SetIn(e.stdin)
+	root.SetOut(e.stdout)
 	root.SetErr(stderr)
 	err := root.Execute()
 	if err == nil {
