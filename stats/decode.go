@@ -40,9 +40,20 @@ type summaryJSON struct {
 	ByReward       map[string]*seriesJSON `json:"by_reward"`
 	ByMethod       map[string]*seriesJSON `json:"by_method"`
 	Groups         *struct {
-		ByReward map[string]*groupJSON `json:"by_reward"`
-		Total    *groupJSON            `json:"total"`
+		ByReward  map[string]*groupJSON `json:"by_reward"`
+		Total     *groupJSON            `json:"total"`
+		PerPrompt *promptsJSON          `json:"per_prompt"`
 	} `json:"groups"`
+}
+
+type promptsJSON struct {
+	PassThreshold *jsonFloat                       `json:"pass_threshold"`
+	Series        map[string]map[string]promptJSON `json:"series"`
+}
+
+type promptJSON struct {
+	Groups uint64 `json:"groups"`
+	Sum    string `json:"sum"`
 }
 
 type linesJSON struct {
@@ -186,8 +197,48 @@ func (in *summaryJSON) summary() (*Summary, error) {
 		if s.groups[len(in.Rewards)], err = g.Total.groupSeries("groups of the total"); err != nil {
 			return nil, err
 		}
+		if s.prompts, err = s.readPrompts(g.PerPrompt); err != nil {
+			return nil, err
+		}
 	}
 	return s, nil
+}
+
+// readPrompts reads groups.per_prompt, which must hold the series this
+// summary computes, at this build's PassThreshold.
+func (s *Summary) readPrompts(in *promptsJSON) ([]*PromptMetrics, error) {
+	if in == nil || in.PassThreshold == nil {
+		return nil, errors.New(`"groups" without "per_prompt" or its "pass_threshold"`)
+	}
+	if float64(*in.PassThreshold) != PassThreshold {
+		return nil, fmt.Errorf("per-prompt metrics at pass threshold %v, this build uses %v", float64(*in.PassThreshold), PassThreshold)
+	}
+	names := s.promptNames()
+	if len(in.Series) != len(names) {
+		return nil, fmt.Errorf(`"per_prompt.series" must list exactly %q`, names)
+	}
+	out := make([]*PromptMetrics, len(names))
+	for i, name := range names {
+		ms, ok := in.Series[name]
+		if !ok {
+			return nil, fmt.Errorf(`"per_prompt.series" must list exactly %q`, names)
+		}
+		p := newPromptMetrics()
+		for mname, m := range ms {
+			if _, _, ok := splitMetricName(mname); !ok || m.Groups == 0 || m.Groups > maxCount {
+				return nil, fmt.Errorf("per-prompt metric %q of %s: unknown name or bad group count", mname, name)
+			}
+			d, err := parseDyadic(m.Sum)
+			if err != nil || !d.fits() {
+				return nil, fmt.Errorf("per-prompt metric %q of %s: invalid sum %q", mname, name, m.Sum)
+			}
+			ps := &promptSum{groups: m.Groups}
+			ps.sum.addDyadic(d)
+			p.metrics[mname] = ps
+		}
+		out[i] = p
+	}
+	return out, nil
 }
 
 func (in *seriesJSON) series(what string) (*Series, error) {

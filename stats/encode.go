@@ -10,7 +10,7 @@ import (
 )
 
 // FormatVersion is the version of the JSON format written by MarshalJSON.
-const FormatVersion = 1
+const FormatVersion = 2
 
 // The JSON format (--stats FILE) puts the human-readable figures of each
 // series first and the state needed to merge exactly under "sketch". Floats
@@ -171,6 +171,34 @@ func (s *Summary) encode(e *encoder) {
 		e.close()
 		e.key("total")
 		s.groups[len(s.rewards)].encode(e)
+		e.key("per_prompt")
+		e.open(true)
+		e.key("pass_threshold")
+		e.float(PassThreshold, true)
+		e.key("series")
+		e.open(true)
+		for i, name := range s.promptNames() {
+			e.key(name)
+			s.prompts[i].encode(e)
+		}
+		e.close()
+		e.close()
+		e.close()
+	}
+	e.close()
+}
+
+func (p *PromptMetrics) encode(e *encoder) {
+	e.open(true)
+	for _, m := range p.Metrics() {
+		e.key(m.Name)
+		e.open(false)
+		e.key("groups")
+		e.uint(m.Groups)
+		e.key("value")
+		e.float(m.Value, true)
+		e.key("sum")
+		e.str(p.metrics[m.Name].sum.dyadic().String())
 		e.close()
 	}
 	e.close()

@@ -57,7 +57,7 @@ func (g *GroupSeries) Merge(o *GroupSeries) {
 // groupScratch holds the buffers of AddGroup, reused from group to group.
 type groupScratch struct {
 	sum, sumSq, term big.Int
-	values           []float64
+	values, sorted   []float64
 	ok               []bool
 }
 

@@ -45,6 +45,9 @@ type Summary struct {
 	total    *Series
 	byMethod map[string]*Series
 	groups   []*GroupSeries // per reward, then the total; nil before AddGroup
+	// prompts are the per-prompt metrics of promptNames(); nil before
+	// AddGroup.
+	prompts []*PromptMetrics
 
 	scratch groupScratch
 }
@@ -95,6 +98,38 @@ func (s *Summary) Group(i int) *GroupSeries {
 	return s.groups[i]
 }
 
+// promptNames are the values that get per-prompt metrics: the accuracy
+// reward, when selected, and the total.
+func (s *Summary) promptNames() []string {
+	if s.accuracy >= 0 {
+		return []string{s.rewards[s.accuracy], "total"}
+	}
+	return []string{"total"}
+}
+
+// PerPrompt returns the per-prompt metrics of the accuracy reward (name
+// "accuracy") or of the total ("total"), or nil when there are none.
+func (s *Summary) PerPrompt(name string) *PromptMetrics {
+	if i := slices.Index(s.promptNames(), name); i >= 0 && s.prompts != nil {
+		return s.prompts[i]
+	}
+	return nil
+}
+
+func (s *Summary) initGroups() {
+	if s.groups != nil {
+		return
+	}
+	s.groups = make([]*GroupSeries, len(s.rewards)+1)
+	for i := range s.groups {
+		s.groups[i] = new(GroupSeries)
+	}
+	s.prompts = make([]*PromptMetrics, len(s.promptNames()))
+	for i := range s.prompts {
+		s.prompts[i] = newPromptMetrics()
+	}
+}
+
 // AddLine adds the rewards of one scored line. It does not count the line
 // in Lines.
 func (s *Summary) AddLine(l Line) {
@@ -128,12 +163,7 @@ func (s *Summary) AddLine(l Line) {
 // must also be added one by one with AddLine). A group must not be split
 // across summaries that are later merged.
 func (s *Summary) AddGroup(lines []Line) {
-	if s.groups == nil {
-		s.groups = make([]*GroupSeries, len(s.rewards)+1)
-		for i := range s.groups {
-			s.groups[i] = new(GroupSeries)
-		}
-	}
+	s.initGroups()
 	sc := &s.scratch
 	ok := slices.Grow(sc.ok[:0], len(lines))[:len(lines)]
 	sc.ok = ok
@@ -144,6 +174,9 @@ func (s *Summary) AddGroup(lines []Line) {
 			ok[j] = lines[j].ok(i)
 		}
 		s.groups[i].add(sc.values, ok, sc)
+		if i == s.accuracy {
+			s.prompts[0].add(sc.values, ok, sc)
+		}
 	}
 	sc.values = sc.values[:0]
 	for j := range lines {
@@ -151,6 +184,7 @@ func (s *Summary) AddGroup(lines []Line) {
 		ok[j] = !lines[j].TotalFailed
 	}
 	s.groups[len(s.rewards)].add(sc.values, ok, sc)
+	s.prompts[len(s.prompts)-1].add(sc.values, ok, sc)
 }
 
 // Merge adds the statistics of o, a summary of other lines of the same
@@ -180,14 +214,12 @@ func (s *Summary) Merge(o *Summary) error {
 		}
 	}
 	if o.groups != nil {
-		if s.groups == nil {
-			s.groups = make([]*GroupSeries, len(s.rewards)+1)
-			for i := range s.groups {
-				s.groups[i] = new(GroupSeries)
-			}
-		}
+		s.initGroups()
 		for i, g := range o.groups {
 			s.groups[i].Merge(g)
+		}
+		for i, p := range o.prompts {
+			s.prompts[i].Merge(p)
 		}
 	}
 	return nil

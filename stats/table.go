@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"text/tabwriter"
 )
@@ -58,6 +59,45 @@ func (s *Summary) WriteTable(w io.Writer) error {
 		st := g.Stats()
 		fmt.Fprintf(tw, "%-*s\t%d\t%s\t%s\t%s\t%d\t%d\t\n", width, name, st.Groups, short(st.MeanSize),
 			percent(st.TieFraction), short(st.MeanStd), st.Singletons, st.Invalid)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	return s.writePromptTable(w)
+}
+
+// writePromptTable writes verl's per-prompt metrics, one row per metric
+// and a column per value (accuracy, total) with the groups it covers.
+func (s *Summary) writePromptTable(w io.Writer) error {
+	names := s.promptNames()
+	var rows []string
+	for _, p := range s.prompts {
+		for _, m := range p.Metrics() {
+			if !slices.Contains(rows, m.Name) {
+				rows = append(rows, m.Name)
+			}
+		}
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	slices.SortFunc(rows, compareMetricNames)
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "per prompt\t")
+	for _, n := range names {
+		fmt.Fprintf(tw, "%s\tgroups\t", n)
+	}
+	fmt.Fprintln(tw)
+	for _, r := range rows {
+		fmt.Fprintf(tw, "%s\t", r)
+		for _, p := range s.prompts {
+			if m, ok := p.Metric(r); ok {
+				fmt.Fprintf(tw, "%s\t%d\t", short(m.Value), m.Groups)
+			} else {
+				fmt.Fprintf(tw, "-\t0\t")
+			}
+		}
+		fmt.Fprintln(tw)
 	}
 	return tw.Flush()
 }
