@@ -10,6 +10,7 @@ import (
 	"github.com/grpo-score/grpo-score/jsonlio"
 	"github.com/grpo-score/grpo-score/pipeline"
 	"github.com/grpo-score/grpo-score/scoring"
+	"github.com/grpo-score/grpo-score/scoring/suites"
 )
 
 // rewardFlags are the flags that decide what is computed: shared by score,
@@ -74,7 +75,7 @@ func (f *rewardFlags) build(e *env) ([]pipeline.NamedReward, *scoring.Registry, 
 	f.opts.TaskType = f.taskType
 	f.opts.LLM.BaseURL = e.getenv("OPENAI_API_BASE")
 	f.opts.LLM.APIKey = e.getenv("OPENAI_API_KEY")
-	reg := scoring.NewRegistry(f.opts)
+	reg := suites.NewRegistry(f.opts)
 
 	var names []string
 	for _, n := range f.rewards {

@@ -8,42 +8,61 @@ import (
 
 	"github.com/grpo-score/grpo-score/pipeline"
 	"github.com/grpo-score/grpo-score/scoring"
+	"github.com/grpo-score/grpo-score/scoring/suites"
 )
 
 func newRewardsCmd(e *env) *cobra.Command {
 	return &cobra.Command{
 		Use:   "rewards",
-		Short: "List the rewards and accuracy methods, marking what this build implements",
+		Short: "List the reward suites, their rewards and accuracy methods, marking what this build implements",
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			reg := scoring.NewRegistry(scoring.DefaultOptions())
+			reg := suites.NewRegistry(scoring.DefaultOptions())
 			tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "REWARD\tSTATUS\tDESCRIPTION")
-			for _, r := range reg.Rewards() {
-				fmt.Fprintf(tw, "%s\t%s\t%s\n", r.Name, status(r.New != nil), r.Doc)
+			fmt.Fprintln(tw, "SUITE\tDESCRIPTION")
+			for _, s := range reg.Suites() {
+				fmt.Fprintf(tw, "%s\t%s\n", s.Name, s.Doc)
 			}
-			fmt.Fprintln(tw, "\nACCURACY METHOD\tSTATUS\tDESCRIPTION")
-			for _, m := range reg.Methods() {
-				fmt.Fprintf(tw, "%s\t%s\t%s\n", m.Name, status(m.Fn != nil), m.Doc)
+			fmt.Fprintln(tw, "\nREWARD\tSTATUS\tDESCRIPTION")
+			for _, s := range reg.Suites() {
+				for _, r := range s.SortedRewards() {
+					doc := r.Doc
+					if r.New == nil && r.Unavailable != "" {
+						doc += " (" + r.Unavailable + ")"
+					}
+					fmt.Fprintf(tw, "%s:%s\t%s\t%s\n", s.Name, r.Name, status(r.New != nil, r.Unavailable), doc)
+				}
+			}
+			for _, s := range reg.Suites() {
+				if len(s.Methods) == 0 {
+					continue
+				}
+				fmt.Fprintf(tw, "\nACCURACY METHOD (%s:%s)\tSTATUS\tDESCRIPTION\n", s.Name, s.MethodReward)
+				for _, m := range s.SortedMethods() {
+					fmt.Fprintf(tw, "%s\t%s\t%s\n", m.Name, status(m.Implemented, ""), m.Doc)
+				}
 			}
 			return tw.Flush()
 		},
 	}
 }
 
-func status(ok bool) string {
-	if ok {
+func status(ok bool, unavailable string) string {
+	switch {
+	case ok:
 		return "yes"
+	case unavailable != "":
+		return "not available"
 	}
 	return "not yet"
 }
 
-// methodOf reports a line's accuracy method for statistics, when accuracy
-// is among the rewards.
+// methodOf reports a line's accuracy method for statistics, when a reward
+// that dispatches on it is among the rewards.
 func methodOf(reg *scoring.Registry, rewards []pipeline.NamedReward) func(*scoring.Sample) string {
 	for _, r := range rewards {
-		if r.Name == "accuracy" {
-			return reg.MethodOf
+		if f := reg.MethodOf(r.Name); f != nil {
+			return f
 		}
 	}
 	return nil

@@ -25,10 +25,11 @@ const (
 	defaultLLMKey  = "sk-proj-1234567890"
 )
 
-// llmJudge is the llm accuracy method: an OpenAI-compatible chat-completions
-// call per sample, bounded in concurrency, with a timeout and retries. Any
-// failure falls back to exact string equality, as the reference does.
-type llmJudge struct {
+// LLMJudge asks an OpenAI-compatible chat-completions endpoint whether a
+// student answer matches the solution, one call per sample, bounded in
+// concurrency, with a timeout and retries. VLM-R1's llm accuracy method
+// (scoring/vlmr1) falls back to exact string equality when it fails.
+type LLMJudge struct {
 	client  *http.Client
 	url     string
 	key     string
@@ -39,7 +40,7 @@ type llmJudge struct {
 	backoff time.Duration
 }
 
-func newLLMJudge(o LLMOptions) *llmJudge {
+func NewLLMJudge(o LLMOptions) *LLMJudge {
 	base := o.BaseURL
 	if base == "" {
 		base = defaultLLMBase
@@ -60,7 +61,7 @@ func newLLMJudge(o LLMOptions) *llmJudge {
 	if backoff <= 0 {
 		backoff = 500 * time.Millisecond
 	}
-	return &llmJudge{
+	return &LLMJudge{
 		client:  &http.Client{},
 		url:     strings.TrimRight(base, "/") + "/chat/completions",
 		key:     key,
@@ -72,27 +73,8 @@ func newLLMJudge(o LLMOptions) *llmJudge {
 	}
 }
 
-// score is llm_reward: the ground truth from the first one-line answer
-// block, the student's answer from the last answer block.
-func (j *llmJudge) score(content, sol string, tr *Trace) (float64, error) {
-	gt := groundTruth(sol)
-	student := lastStudentAnswer(content)
-	if tr.On() {
-		tr.Add("ground truth", gt)
-		tr.Add("student answer (last <answer> block)", student)
-	}
-	v, err := j.judge(student, gt)
-	if err != nil {
-		exact := boolReward(student == gt)
-		tr.Addf("judge failed, exact match instead", "%v → %s", err, py.FormatFloat(exact))
-		return exact, nil
-	}
-	tr.Add("judge answer", v)
-	return v, nil
-}
-
-// judge asks the model and parses its answer with Python's float().
-func (j *llmJudge) judge(student, gt string) (float64, error) {
+// Judge asks the model and parses its answer with Python's float().
+func (j *LLMJudge) Judge(student, gt string) (float64, error) {
 	body, err := json.Marshal(map[string]any{
 		"model": j.model,
 		"messages": []map[string]string{
@@ -135,7 +117,7 @@ type retryAfter struct {
 
 func (r *retryAfter) Error() string { return r.err.Error() }
 
-func (j *llmJudge) delay(attempt int, last error) time.Duration {
+func (j *LLMJudge) delay(attempt int, last error) time.Duration {
 	var ra *retryAfter
 	if errors.As(last, &ra) && ra.wait > 0 {
 		return min(ra.wait, 60*time.Second)
@@ -148,7 +130,7 @@ func (j *llmJudge) delay(attempt int, last error) time.Duration {
 // post sends one request; retry reports whether the failure is worth
 // another attempt (network errors, timeouts, 408, 409, 429 and 5xx, as the
 // OpenAI client retries).
-func (j *llmJudge) post(body []byte) (string, bool, error) {
+func (j *LLMJudge) post(body []byte) (string, bool, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), j.timeout)
 	defer cancel()
 	req, err := http.NewRequestWithContext(ctx, http.MethodPost, j.url, bytes.NewReader(body))

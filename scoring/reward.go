@@ -1,5 +1,7 @@
-// Package scoring holds the reward functions of VLM-R1's GRPO trainer, ported so
-// that each returns the value the Python reference computes, quirks included.
+// Package scoring is what every reward suite shares: the Reward interface,
+// the Sample a reward sees, Options, Trace and the registry that addresses
+// rewards as SUITE:NAME. The suites themselves live in sub-packages, one per
+// trainer (scoring/vlmr1, ...), assembled by scoring/suites.
 //
 // A reward sees one Sample and returns a float64, or an error where the
 // reference raises. Rewards never read the JSON line themselves: the pipeline

@@ -6,6 +6,12 @@ import (
 	"github.com/grpo-score/grpo-score/scoring/py"
 )
 
+// The answer tags the trainer wraps a solution in.
+const (
+	openTag  = "<answer>"
+	closeTag = "</answer>"
+)
+
 // WrapSolution is the trainer's preprocessing of a string answer: every
 // "<answer>" and then every "</answer>" removed, stripped, and wrapped as
 // "<answer> s </answer>". It is idempotent on its own output.

@@ -1,10 +1,12 @@
-package scoring
+package vlmr1
 
 import (
 	"testing"
 	"unicode/utf8"
 
 	"github.com/grpo-score/grpo-score/scoring/py"
+
+	"github.com/grpo-score/grpo-score/scoring"
 )
 
 func TestFormat(t *testing.T) {
@@ -27,7 +29,7 @@ func TestFormat(t *testing.T) {
 		{"", 0},
 	}
 	for _, tt := range tests {
-		got, err := Format(&Sample{Completion: tt.in}, nil)
+		got, err := formatReward(&scoring.Sample{Completion: tt.in}, nil)
 		if err != nil || got != tt.want {
 			t.Errorf("Format(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
 		}
@@ -52,7 +54,7 @@ func TestFormatREC(t *testing.T) {
 		{`<think>a</think><answer>{"b": [1, 2, 3, 4]</answer>}`, 0},          // } after the last </answer>
 	}
 	for _, tt := range tests {
-		got, err := FormatREC(&Sample{Completion: tt.in}, nil)
+		got, err := recFormatReward(&scoring.Sample{Completion: tt.in}, nil)
 		if err != nil || got != tt.want {
 			t.Errorf("FormatREC(%q) = %v, %v; want %v", tt.in, got, err, tt.want)
 		}
@@ -75,7 +77,7 @@ func TestExtractChoice(t *testing.T) {
 		{"选择 C。", ""}, // '。' is not in the lookahead set
 	}
 	for _, tt := range tests {
-		if got := ExtractChoice(tt.in); got != tt.want {
+		if got := extractChoice(tt.in); got != tt.want {
 			t.Errorf("ExtractChoice(%q) = %q; want %q", tt.in, got, tt.want)
 		}
 	}
@@ -84,24 +86,24 @@ func TestExtractChoice(t *testing.T) {
 func TestMethods(t *testing.T) {
 	tests := []struct {
 		name    string
-		fn      Method
+		fn      accuracyMethod
 		content string
 		sol     string
 		want    float64
 	}{
-		{"mcq (A) never matches", MCQ, "<answer>(A)</answer>", "<answer> (A) </answer>", 0},
-		{"mcq B", MCQ, "<answer>B</answer>", "<answer> B </answer>", 1},
-		{"mcq first block", MCQ, "<answer>A</answer><answer>B</answer>", "<answer> B </answer>", 0},
-		{"mcq no tags", MCQ, "so C.", "<answer> C </answer>", 1},
-		{"mcq multi-line gt falls back to whole solution", MCQ, "<answer>B</answer>", "<answer> B\nC </answer>", 0},
-		{"yes_no not", YesNo, "<answer>I do not think so</answer>", "<answer> No </answer>", 1},
-		{"yes_no eyes", YesNo, "<answer>I see it with my eyes</answer>", "<answer> Yes </answer>", 1},
-		{"yes_no neither", YesNo, "<answer>Definitely</answer>", "<answer> Maybe </answer>", 1},
-		{"yes_no unknown", YesNo, "<answer>Definitely</answer>", "<answer> Unknown </answer>", 0},
-		{"yes_no upper-case tags", YesNo, "<ANSWER>yes</ANSWER>", "<answer> Yes </answer>", 1},
-		{"all_match İ", AllMatch, "<answer>i̇stanbul</answer>", "<answer> İstanbul </answer>", 1},
-		{"all_match last block", AllMatch, "<answer>A</answer><answer>B</answer>", "<answer> B </answer>", 1},
-		{"all_match dots", AllMatch, "<answer>Paris...</answer>", "<answer> paris </answer>", 1},
+		{"mcq (A) never matches", mcqReward, "<answer>(A)</answer>", "<answer> (A) </answer>", 0},
+		{"mcq B", mcqReward, "<answer>B</answer>", "<answer> B </answer>", 1},
+		{"mcq first block", mcqReward, "<answer>A</answer><answer>B</answer>", "<answer> B </answer>", 0},
+		{"mcq no tags", mcqReward, "so C.", "<answer> C </answer>", 1},
+		{"mcq multi-line gt falls back to whole solution", mcqReward, "<answer>B</answer>", "<answer> B\nC </answer>", 0},
+		{"yes_no not", yesNoReward, "<answer>I do not think so</answer>", "<answer> No </answer>", 1},
+		{"yes_no eyes", yesNoReward, "<answer>I see it with my eyes</answer>", "<answer> Yes </answer>", 1},
+		{"yes_no neither", yesNoReward, "<answer>Definitely</answer>", "<answer> Maybe </answer>", 1},
+		{"yes_no unknown", yesNoReward, "<answer>Definitely</answer>", "<answer> Unknown </answer>", 0},
+		{"yes_no upper-case tags", yesNoReward, "<ANSWER>yes</ANSWER>", "<answer> Yes </answer>", 1},
+		{"all_match İ", allMatchReward, "<answer>i̇stanbul</answer>", "<answer> İstanbul </answer>", 1},
+		{"all_match last block", allMatchReward, "<answer>A</answer><answer>B</answer>", "<answer> B </answer>", 1},
+		{"all_match dots", allMatchReward, "<answer>Paris...</answer>", "<answer> paris </answer>", 1},
 	}
 	for _, tt := range tests {
 		got, err := tt.fn(tt.content, tt.sol, nil)
@@ -122,7 +124,7 @@ func TestCleanText(t *testing.T) {
 		{"  <answer>\n Hello\n</answer> ", "hello"},
 	}
 	for _, tt := range tests {
-		if got := CleanText(tt.in); got != tt.want {
+		if got := cleanText(tt.in); got != tt.want {
 			t.Errorf("CleanText(%q) = %q; want %q", tt.in, got, tt.want)
 		}
 	}
@@ -130,19 +132,19 @@ func TestCleanText(t *testing.T) {
 
 func TestAnswerBlocks(t *testing.T) {
 	s := "x<answer>a</answer><answer>b\nc</answer><answer>d</answer"
-	if got, ok := FirstAnswer(s); !ok || got != "a" {
+	if got, ok := firstAnswer(s); !ok || got != "a" {
 		t.Errorf("FirstAnswer = %q, %v", got, ok)
 	}
-	if got, ok := LastAnswer(s); !ok || got != "b\nc" {
+	if got, ok := lastAnswer(s); !ok || got != "b\nc" {
 		t.Errorf("LastAnswer = %q, %v", got, ok)
 	}
-	if got, ok := FirstAnswerLine("<answer>b\nc</answer><answer>d</answer>"); !ok || got != "d" {
+	if got, ok := firstAnswerLine("<answer>b\nc</answer><answer>d</answer>"); !ok || got != "d" {
 		t.Errorf("FirstAnswerLine = %q, %v", got, ok)
 	}
-	if _, ok := FirstAnswerLine("<answer>b\nc</answer>"); ok {
+	if _, ok := firstAnswerLine("<answer>b\nc</answer>"); ok {
 		t.Error("FirstAnswerLine matched across a newline")
 	}
-	if got := AllAnswers(s); len(got) != 2 {
+	if got := allAnswers(s); len(got) != 2 {
 		t.Errorf("AllAnswers = %q", got)
 	}
 }
@@ -155,8 +157,8 @@ func TestWrapSolution(t *testing.T) {
 		{"\u3000z\n", "<answer> z </answer>"},
 	}
 	for _, tt := range tests {
-		if got := WrapSolution(tt.in); got != tt.want {
-			t.Errorf("WrapSolution(%q) = %q; want %q", tt.in, got, tt.want)
+		if got := scoring.WrapSolution(tt.in); got != tt.want {
+			t.Errorf("scoring.WrapSolution(%q) = %q; want %q", tt.in, got, tt.want)
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package scoring
+package vlmr1
 
 import (
 	"encoding/json"
@@ -21,8 +21,8 @@ func TestMathVerifyVectors(t *testing.T) {
 		Source  string          `json:"source"`
 		Form    string          `json:"form"`
 	}
-	vs := jsonltest.Read[vector](t, "../testdata/mathverify/vectors.jsonl")
-	methods := map[string]Method{"math": MathReward, "default": defaultAccuracy(mathVerify)}
+	vs := jsonltest.Read[vector](t, "../../testdata/mathverify/vectors.jsonl")
+	methods := map[string]accuracyMethod{"math": mathReward, "default": defaultAccuracy(mathVerify)}
 	for _, name := range []string{"math", "default"} {
 		m := methods[name]
 		match := 0

@@ -1,4 +1,4 @@
-package scoring
+package vlmr1
 
 import (
 	"encoding/json"
@@ -8,6 +8,8 @@ import (
 
 	"github.com/grpo-score/grpo-score/scoring/py"
 	"github.com/grpo-score/grpo-score/scoring/pyjson"
+
+	"github.com/grpo-score/grpo-score/scoring"
 )
 
 // quirkCase is one behaviour from testdata/golden/QUIRKS.txt: an input and
@@ -41,7 +43,7 @@ func checkQuirk(t *testing.T, c quirkCase, got float64, err error) {
 const catSol = "<answer> ```json\n[{\"bbox_2d\": [10, 10, 50, 50], \"label\": \"cat\"}]\n``` </answer>"
 
 func TestWeightedSumQuirks(t *testing.T) {
-	ws := WeightedSum(DefaultOptions().Detection)
+	ws := weightedSum(scoring.DefaultOptions().Detection)
 	for _, c := range []quirkCase{
 		{name: "first match without label", content: "<answer>```json\n[{\"bbox_2d\": [10, 10, 50, 50]}]\n```</answer>", sol: catSol,
 			wantErr: "UnboundLocalError: cannot access local variable 'pred_label' where it is not associated with a value"},
@@ -88,7 +90,7 @@ func TestBoxIoU(t *testing.T) {
 }
 
 func TestMapQuirks(t *testing.T) {
-	methods := map[string]Method{"od_ap": ODMethod(0), "od_ap50": ODMethod(1), "map": MapMethod(), "odLength": ODLengthMethod()}
+	methods := map[string]accuracyMethod{"od_ap": odMethod(0), "od_ap50": odMethod(1), "map": mapMethod(), "odLength": odLengthMethod()}
 	two := "<answer>```json\n[{\"bbox_2d\": [10, 10, 50, 50], \"label\": \"cat\"}, {\"bbox_2d\": [60, 60, 90, 90], \"label\": \"cat\"}]\n```</answer>"
 	for _, c := range []struct {
 		method string
@@ -142,7 +144,7 @@ func TestRepetitionQuirks(t *testing.T) {
 		{name: "bare array", content: "see [ {\"bbox_2d\": [1, 2, 3, 4], \"label\": \"cat\"}, {\"bbox_2d\": [1, 2, 3, 4], \"label\": \"cat\"} ] ok", want: -0.5, wantMinus: true},
 		{name: "too many digits", content: "```json\n[1" + repeatDigits(4400) + "]\n```", wantErr: "ValueError: Exceeds the limit (4300 digits) for integer string conversion: value has 4401 digits; use sys.set_int_max_str_digits() to increase the limit"},
 	} {
-		got, err := Repetition(&Sample{Completion: c.content}, nil)
+		got, err := repetitionReward(&scoring.Sample{Completion: c.content}, nil)
 		checkQuirk(t, c, got, err)
 	}
 }
@@ -156,7 +158,7 @@ func repeatDigits(n int) string {
 }
 
 func TestRECIoUQuirks(t *testing.T) {
-	rec := &RECInfo{ImageWidth: 640, ImageHeight: 480, GridTHW: [3]float64{1, 34, 46}}
+	rec := &scoring.RECInfo{ImageWidth: 640, ImageHeight: 480, GridTHW: [3]float64{1, 34, 46}}
 	sol := "<answer> [10, 20, 300, 400] </answer>"
 	for _, c := range []quirkCase{
 		{name: "fullwidth digits", content: "<answer>{\"bbox_2d\": [１０, ２０, 300, 400]}</answer>", sol: sol, want: 0.9842720422499049},
@@ -166,16 +168,16 @@ func TestRECIoUQuirks(t *testing.T) {
 			wantErr: "JSONDecodeError: Expecting value: line 1 column 1 (char 0)"},
 		{name: "no solution block", content: "<answer>[1, 2, 3, 4]</answer>", sol: "[1, 2, 3, 4]", wantErr: "IndexError: list index out of range"},
 	} {
-		s := &Sample{Completion: c.content, Solution: c.sol, REC: rec}
-		got, err := RECIoU(s, nil)
+		s := &scoring.Sample{Completion: c.content, Solution: c.sol, REC: rec}
+		got, err := recIoU(s, nil)
 		checkQuirk(t, c, got, err)
 	}
 	// The quirk's image size: 0.9842720422499049 holds for a 640x480 image.
-	if _, err := RECIoU(&Sample{Completion: "x", Solution: sol}, nil); !IsInputError(err) {
+	if _, err := recIoU(&scoring.Sample{Completion: "x", Solution: sol}, nil); !scoring.IsInputError(err) {
 		t.Errorf("missing REC info: %v, want an InputError", err)
 	}
-	zero := &RECInfo{ImageWidth: 640, ImageHeight: 480, GridTHW: [3]float64{1, 34, 0}}
-	if got, err := RECIoU(&Sample{Completion: "<answer>[1, 2, 3, 4]</answer>", Solution: sol, REC: zero}, nil); err != nil || got != 0 {
+	zero := &scoring.RECInfo{ImageWidth: 640, ImageHeight: 480, GridTHW: [3]float64{1, 34, 0}}
+	if got, err := recIoU(&scoring.Sample{Completion: "<answer>[1, 2, 3, 4]</answer>", Solution: sol, REC: zero}, nil); err != nil || got != 0 {
 		t.Errorf("zero grid width: %v, %v; want 0 (ZeroDivisionError caught)", got, err)
 	}
 }
@@ -183,17 +185,21 @@ func TestRECIoUQuirks(t *testing.T) {
 // TestTraces checks that explanations are recorded and serialise to JSON.
 func TestTraces(t *testing.T) {
 	two := "<answer>```json\n[{\"bbox_2d\": [10, 10, 50, 50], \"label\": \"cat\"}, {\"bbox_2d\": [60, 60, 90, 90], \"label\": \"dog\"}]\n```</answer>"
-	for name, run := range map[string]func(tr *Trace) (float64, error){
-		"weighted_sum": func(tr *Trace) (float64, error) { return WeightedSum(DefaultOptions().Detection)(two, catSol, tr) },
-		"od_ap":        func(tr *Trace) (float64, error) { return ODMethod(0)(two, catSol, tr) },
-		"odLength":     func(tr *Trace) (float64, error) { return ODLengthMethod()(two, catSol, tr) },
-		"repetition":   func(tr *Trace) (float64, error) { return Repetition(&Sample{Completion: two}, tr) },
-		"rec_iou": func(tr *Trace) (float64, error) {
-			return RECIoU(&Sample{Completion: "<answer>[1, 2, 30, 40]</answer>", Solution: "<answer> [1, 2, 30, 40] </answer>",
-				REC: &RECInfo{ImageWidth: 640, ImageHeight: 480, GridTHW: [3]float64{1, 34, 46}}}, tr)
+	for name, run := range map[string]func(tr *scoring.Trace) (float64, error){
+		"weighted_sum": func(tr *scoring.Trace) (float64, error) {
+			return weightedSum(scoring.DefaultOptions().Detection)(two, catSol, tr)
+		},
+		"od_ap":    func(tr *scoring.Trace) (float64, error) { return odMethod(0)(two, catSol, tr) },
+		"odLength": func(tr *scoring.Trace) (float64, error) { return odLengthMethod()(two, catSol, tr) },
+		"repetition": func(tr *scoring.Trace) (float64, error) {
+			return repetitionReward(&scoring.Sample{Completion: two}, tr)
+		},
+		"rec_iou": func(tr *scoring.Trace) (float64, error) {
+			return recIoU(&scoring.Sample{Completion: "<answer>[1, 2, 30, 40]</answer>", Solution: "<answer> [1, 2, 30, 40] </answer>",
+				REC: &scoring.RECInfo{ImageWidth: 640, ImageHeight: 480, GridTHW: [3]float64{1, 34, 46}}}, tr)
 		},
 	} {
-		var tr Trace
+		var tr scoring.Trace
 		want, _ := run(nil)
 		got, err := run(&tr)
 		if err != nil || got != want {
@@ -286,11 +292,11 @@ func FuzzDetectionMethods(f *testing.F) {
 	f.Add("<answer>```json\n[{\"bbox_2d\": [10, 10, 50, 50], \"label\": \"cat\"}]\n```</answer>", catSol)
 	f.Add("```json\n[{'bbox_2d': [1, 2, 3, 4], 'label': 'a'}]\n```", "<answer> [1, 2, 3, 4] </answer>")
 	f.Add("<answer>[1, 2, 3, 4]</answer>", "<answer> ```json\n[{\"bbox_2d\": [1, 1e400, true, null], \"label\": NaN}]\n``` </answer>")
-	methods := []Method{WeightedSum(DefaultOptions().Detection), ODMethod(0), ODMethod(1), MapMethod(), ODLengthMethod()}
-	rec := &RECInfo{ImageWidth: 640, ImageHeight: 480, GridTHW: [3]float64{1, 34, 46}}
+	methods := []accuracyMethod{weightedSum(scoring.DefaultOptions().Detection), odMethod(0), odMethod(1), mapMethod(), odLengthMethod()}
+	rec := &scoring.RECInfo{ImageWidth: 640, ImageHeight: 480, GridTHW: [3]float64{1, 34, 46}}
 	f.Fuzz(func(t *testing.T, content, sol string) {
 		check := func(name string, err error) {
-			if _, ok := err.(*PyError); err != nil && !ok {
+			if _, ok := err.(*scoring.PyError); err != nil && !ok {
 				t.Fatalf("%s: error %T %v", name, err, err)
 			}
 		}
@@ -298,10 +304,10 @@ func FuzzDetectionMethods(f *testing.F) {
 			_, err := m(content, sol, nil)
 			check("method", err)
 		}
-		s := &Sample{Completion: content, Solution: sol, REC: rec}
-		_, err := Repetition(s, nil)
+		s := &scoring.Sample{Completion: content, Solution: sol, REC: rec}
+		_, err := repetitionReward(s, nil)
 		check("repetition", err)
-		_, err = RECIoU(s, nil)
+		_, err = recIoU(s, nil)
 		check("rec_iou", err)
 	})
 }

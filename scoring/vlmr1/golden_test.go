@@ -1,4 +1,4 @@
-package scoring
+package vlmr1
 
 import (
 	"encoding/json"
@@ -10,6 +10,8 @@ import (
 	"github.com/grpo-score/grpo-score/internal/jsonltest"
 
 	"github.com/grpo-score/grpo-score/scoring/py"
+
+	"github.com/grpo-score/grpo-score/scoring"
 )
 
 // goldenLine joins a rollout with the rewards the Python reference computed.
@@ -20,7 +22,7 @@ type goldenLine struct {
 	Answer     json.RawMessage
 	Solution   string
 	Completion string
-	REC        *RECInfo
+	REC        *scoring.RECInfo
 	Rewards    map[string]json.RawMessage
 	TokenCount int
 }
@@ -43,8 +45,8 @@ func loadGolden(t testing.TB) []goldenLine {
 		Rewards    map[string]json.RawMessage `json:"rewards"`
 		TokenCount int                        `json:"token_count"`
 	}
-	rs := jsonltest.Read[rollout](t, "../testdata/golden/rollouts.jsonl")
-	gs := jsonltest.Read[golden](t, "../testdata/golden/golden.jsonl")
+	rs := jsonltest.Read[rollout](t, "../../testdata/golden/rollouts.jsonl")
+	gs := jsonltest.Read[golden](t, "../../testdata/golden/golden.jsonl")
 	if len(rs) != len(gs) || len(rs) == 0 {
 		t.Fatalf("golden files disagree: %d rollouts, %d golden lines", len(rs), len(gs))
 	}
@@ -56,7 +58,7 @@ func loadGolden(t testing.TB) []goldenLine {
 		gl := goldenLine{ID: r.ID, Method: r.Method, Task: r.Task, Answer: r.Answer, Solution: r.Solution,
 			Completion: r.Completion, Rewards: gs[i].Rewards, TokenCount: gs[i].TokenCount}
 		if r.ImageWidth != nil && r.ImageHeight != nil && len(r.Grid) == 3 {
-			gl.REC = &RECInfo{ImageWidth: *r.ImageWidth, ImageHeight: *r.ImageHeight, GridTHW: [3]float64{r.Grid[0], r.Grid[1], r.Grid[2]}}
+			gl.REC = &scoring.RECInfo{ImageWidth: *r.ImageWidth, ImageHeight: *r.ImageHeight, GridTHW: [3]float64{r.Grid[0], r.Grid[1], r.Grid[2]}}
 		}
 		out[i] = gl
 	}
@@ -87,23 +89,23 @@ func TestGoldenSolutionTransform(t *testing.T) {
 		var got string
 		var s string
 		if err := json.Unmarshal(g.Answer, &s); err == nil {
-			got = WrapSolution(s)
+			got = scoring.WrapSolution(s)
 		} else {
 			var f float64
 			switch string(g.Answer) {
 			case "true":
-				got = WrapNonString("True")
+				got = scoring.WrapNonString("True")
 			case "false":
-				got = WrapNonString("False")
+				got = scoring.WrapNonString("False")
 			default:
 				if err := json.Unmarshal(g.Answer, &f); err != nil {
 					t.Fatalf("%s: answer %s", g.ID, g.Answer)
 				}
 				text := string(g.Answer)
 				if _, err := strconv.Atoi(text); err == nil {
-					got = WrapNonString(text)
+					got = scoring.WrapNonString(text)
 				} else {
-					got = WrapNonString(py.FormatFloat(f))
+					got = scoring.WrapNonString(py.FormatFloat(f))
 				}
 			}
 		}
@@ -118,10 +120,10 @@ func TestGoldenSolutionTransform(t *testing.T) {
 // reference raised. It reports per reward/method how many lines matched.
 func TestGoldenParity(t *testing.T) {
 	lines := loadGolden(t)
-	plain := NewRegistry(DefaultOptions())
-	recOpts := DefaultOptions()
+	plain := scoring.NewRegistry(scoring.DefaultOptions(), Suite)
+	recOpts := scoring.DefaultOptions()
 	recOpts.TaskType = "rec"
-	rec := NewRegistry(recOpts)
+	rec := scoring.NewRegistry(recOpts, Suite)
 
 	type tally struct{ match, total, skipped int }
 	tallies := map[string]*tally{}
@@ -132,10 +134,10 @@ func TestGoldenParity(t *testing.T) {
 		return tallies[key]
 	}
 	implemented := map[string]bool{}
-	for _, m := range plain.Methods() {
-		implemented[m.Name] = m.Fn != nil
+	for _, m := range plain.Suites()[0].Methods {
+		implemented[m.Name] = m.Implemented
 	}
-	check := func(key string, reg *Registry, name string, s *Sample, raw json.RawMessage, id string) {
+	check := func(key string, reg *scoring.Registry, name string, s *scoring.Sample, raw json.RawMessage, id string) {
 		want, wantErr, ok := goldenValue(raw)
 		if !ok {
 			return
@@ -165,15 +167,15 @@ func TestGoldenParity(t *testing.T) {
 			tl.match++
 		}
 	}
-	byMethod := map[string]*Registry{}
+	byMethod := map[string]*scoring.Registry{}
 	for _, g := range lines {
-		s := &Sample{Completion: g.Completion, Solution: g.Solution, Method: g.Method, REC: g.REC}
+		s := &scoring.Sample{Completion: g.Completion, Solution: g.Solution, Method: g.Method, REC: g.REC}
 		if implemented[g.Method] {
 			reg := byMethod[g.Method]
 			if reg == nil {
-				o := DefaultOptions()
+				o := scoring.DefaultOptions()
 				o.Method = g.Method
-				reg = NewRegistry(o)
+				reg = scoring.NewRegistry(o, Suite)
 				byMethod[g.Method] = reg
 			}
 			check("accuracy/"+g.Method, reg, "accuracy", s, g.Rewards["accuracy"], g.ID)

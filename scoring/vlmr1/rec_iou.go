@@ -1,4 +1,4 @@
-package scoring
+package vlmr1
 
 import (
 	"math"
@@ -6,17 +6,19 @@ import (
 
 	"github.com/grpo-score/grpo-score/scoring/py"
 	"github.com/grpo-score/grpo-score/scoring/pyjson"
+
+	"github.com/grpo-score/grpo-score/scoring"
 )
 
-// RECIoU is Qwen2VLModule.iou_reward: the first [x1, y1, x2, y2] of the
+// recIoU is Qwen2VLModule.iou_reward: the first [x1, y1, x2, y2] of the
 // first answer block (Unicode digits allowed, no space after '['), rescaled
 // from the model's input size (image_grid_thw * 14) to the image size, and
 // its inclusive-pixel IoU with the box in the solution's last answer block.
 // The solution is parsed outside the reference's try, so a solution that
 // is not JSON raises; every failure after that scores 0.0.
-func RECIoU(s *Sample, tr *Trace) (float64, error) {
+func recIoU(s *scoring.Sample, tr *scoring.Trace) (float64, error) {
 	if s.REC == nil {
-		return 0, &InputError{Msg: "rec_iou needs the fields image_width, image_height and image_grid_thw"}
+		return 0, &scoring.InputError{Msg: "rec_iou needs the fields image_width, image_height and image_grid_thw"}
 	}
 	inputH, err := pyIntOfFloat(s.REC.GridTHW[1] * 14)
 	if err != nil {
@@ -26,9 +28,9 @@ func RECIoU(s *Sample, tr *Trace) (float64, error) {
 	if err != nil {
 		return 0, err
 	}
-	answers := AllAnswers(s.Solution)
+	answers := allAnswers(s.Solution)
 	if len(answers) == 0 {
-		return 0, &PyError{Type: "IndexError", Msg: "list index out of range"}
+		return 0, &scoring.PyError{Type: "IndexError", Msg: "list index out of range"}
 	}
 	sol, err := loads(py.Strip(answers[len(answers)-1]))
 	if err != nil {
@@ -53,8 +55,8 @@ func RECIoU(s *Sample, tr *Trace) (float64, error) {
 
 // recPredictedBox extracts and rescales the predicted box; false where the
 // reference finds none or its try block catches an exception.
-func recPredictedBox(content string, rec *RECInfo, inputH, inputW *big.Int, tr *Trace) (pyjson.List, bool) {
-	ans, ok := FirstAnswer(content)
+func recPredictedBox(content string, rec *scoring.RECInfo, inputH, inputW *big.Int, tr *scoring.Trace) (pyjson.List, bool) {
+	ans, ok := firstAnswer(content)
 	if !ok {
 		tr.Add("no <answer> block in the completion", nil)
 		return nil, false
@@ -139,9 +141,9 @@ func bigList(xs [4]*big.Int) pyjson.List {
 func pyIntOfFloat(x float64) (*big.Int, error) {
 	switch {
 	case math.IsNaN(x):
-		return nil, &PyError{Type: "ValueError", Msg: "cannot convert float NaN to integer"}
+		return nil, &scoring.PyError{Type: "ValueError", Msg: "cannot convert float NaN to integer"}
 	case math.IsInf(x, 0):
-		return nil, &PyError{Type: "OverflowError", Msg: "cannot convert float infinity to integer"}
+		return nil, &scoring.PyError{Type: "OverflowError", Msg: "cannot convert float infinity to integer"}
 	}
 	n, _ := new(big.Float).SetFloat64(math.Trunc(x)).Int(nil)
 	return n, nil

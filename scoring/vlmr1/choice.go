@@ -1,4 +1,4 @@
-package scoring
+package vlmr1
 
 import (
 	"strings"
@@ -14,13 +14,13 @@ var choiceKeywords = []string{
 	"认为", "应该", "觉得", "THINK", "BELIEVE", "SHOULD",
 }
 
-// ExtractChoice is the reference's extract_choice: the multiple-choice letter
+// extractChoice is the reference's extract_choice: the multiple-choice letter
 // a text names, or "" when it names none. A letter counts when it is an ASCII
 // capital not preceded by another and followed by . , ? ! : ; or the end of
 // the text (so "(A)" has none). Among several, keyword context, a position in
 // the last 30 % of the text and a following punctuation mark score points;
 // the position is that of the letter's first occurrence anywhere in the text.
-func ExtractChoice(text string) string {
+func extractChoice(text string) string {
 	rs := normaliseSpaces(py.Upper(text))
 	var choices []rune
 	for i, r := range rs {

@@ -1,4 +1,4 @@
-package scoring
+package vlmr1
 
 import (
 	"encoding/json"
@@ -11,6 +11,8 @@ import (
 
 	"github.com/grpo-score/grpo-score/scoring/coco"
 	"github.com/grpo-score/grpo-score/scoring/py"
+
+	"github.com/grpo-score/grpo-score/scoring"
 )
 
 // testdata/detection_vectors.jsonl holds random adversarial inputs scored by
@@ -54,13 +56,13 @@ func TestDetectionVectors(t *testing.T) {
 		}
 		return r
 	}
-	weighted := WeightedSum(DefaultOptions().Detection)
+	weighted := weightedSum(scoring.DefaultOptions().Detection)
 	counts := map[string][2]int{}
 	// Each vector is checked in its own function, whose returns and deferred
 	// count update end that vector only.
 	for _, v := range jsonltest.Read[vector](t, "testdata/detection_vectors.jsonl") {
 		func() {
-			s := Sample{Completion: v.Completion, Solution: v.Solution}
+			s := scoring.Sample{Completion: v.Completion, Solution: v.Solution}
 			var got float64
 			var err error
 			captured = nil
@@ -76,11 +78,11 @@ func TestDetectionVectors(t *testing.T) {
 			case "weighted_sum":
 				got, err = weighted(v.Completion, v.Solution, nil)
 			case "repetition":
-				got, err = Repetition(&s, nil)
+				got, err = repetitionReward(&s, nil)
 			case "rec_iou":
-				s.REC = &RECInfo{ImageWidth: v.ImageWidth, ImageHeight: v.ImageHeight,
+				s.REC = &scoring.RECInfo{ImageWidth: v.ImageWidth, ImageHeight: v.ImageHeight,
 					GridTHW: [3]float64{v.ImageGridTHW[0], v.ImageGridTHW[1], v.ImageGridTHW[2]}}
-				got, err = RECIoU(&s, nil)
+				got, err = recIoU(&s, nil)
 			default:
 				t.Fatalf("unknown kind %q", v.Kind)
 			}

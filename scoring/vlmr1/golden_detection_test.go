@@ -1,4 +1,4 @@
-package scoring
+package vlmr1
 
 import (
 	"encoding/json"
@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/grpo-score/grpo-score/scoring"
 )
 
 // goldenCase is one reward (or accuracy method) checked against the golden
@@ -15,7 +17,7 @@ type goldenCase struct {
 	name   string // reward name in golden.jsonl
 	method string // accuracy method, for reward "accuracy"
 	task   string // only lines of this task, when set
-	score  func(s *Sample) (float64, error)
+	score  func(s *scoring.Sample) (float64, error)
 	// knownDiffs lists ids (with the reason) where the port is known to
 	// differ; empty when every line agrees.
 	knownDiffs map[string]string
@@ -23,28 +25,27 @@ type goldenCase struct {
 
 func TestGoldenDetection(t *testing.T) {
 	lines := loadGolden(t)
-	reg := NewRegistry(DefaultOptions())
-	build := func(name string) Reward {
+	reg := scoring.NewRegistry(scoring.DefaultOptions(), Suite)
+	build := func(name string) scoring.Reward {
 		r, err := reg.Build(name)
 		if err != nil {
 			t.Fatalf("build %s: %v", name, err)
 		}
 		return r
 	}
+	opts := scoring.DefaultOptions()
+	methods := methodSet(builtinMethods(&opts))
 	var cases []goldenCase
 	for _, m := range []string{"weighted_sum", "od_ap", "od_ap50", "map", "odLength"} {
-		if reg.methods[m].Fn == nil {
-			t.Fatalf("method %s is not wired in builtin.go", m)
+		if methods[m].Fn == nil {
+			t.Fatalf("method %s is not wired in suite.go", m)
 		}
-		fn := reg.methods[m].Fn
-		cases = append(cases, goldenCase{name: "accuracy", method: m, score: func(s *Sample) (float64, error) { return fn(s.Completion, s.Solution, nil) }})
+		fn := methods[m].Fn
+		cases = append(cases, goldenCase{name: "accuracy", method: m, score: func(s *scoring.Sample) (float64, error) { return fn(s.Completion, s.Solution, nil) }})
 	}
 	for _, name := range []string{"repetition", "rec_iou"} {
-		if reg.rewards[name].New == nil {
-			t.Fatalf("reward %s is not wired in builtin.go", name)
-		}
 		r := build(name)
-		c := goldenCase{name: name, score: func(s *Sample) (float64, error) { return r.Score(s, nil) }}
+		c := goldenCase{name: name, score: func(s *scoring.Sample) (float64, error) { return r.Score(s, nil) }}
 		if name == "rec_iou" {
 			c.task = "rec"
 		}
@@ -69,7 +70,7 @@ func TestGoldenDetection(t *testing.T) {
 				t.Fatalf("%s %s: bad golden value %s", label, l.ID, raw)
 			}
 			total++
-			s := Sample{Completion: l.Completion, Solution: l.Solution, Method: l.Method, REC: l.REC}
+			s := scoring.Sample{Completion: l.Completion, Solution: l.Solution, Method: l.Method, REC: l.REC}
 			got, err := c.score(&s)
 			if wantErr {
 				errs++
@@ -79,7 +80,7 @@ func TestGoldenDetection(t *testing.T) {
 				var e struct{ Error string }
 				_ = json.Unmarshal(raw, &e)
 				wantType, _, _ := strings.Cut(e.Error, ":")
-				if pe, ok := err.(*PyError); !ok || pe.Type != wantType {
+				if pe, ok := err.(*scoring.PyError); !ok || pe.Type != wantType {
 					t.Errorf("%s %s: error %v, golden %s", label, l.ID, err, e.Error)
 					continue
 				}
@@ -110,13 +111,13 @@ func TestGoldenDetection(t *testing.T) {
 // values (run with -race to check the evaluator pool).
 func TestDetectionConcurrent(t *testing.T) {
 	lines := loadGolden(t)
-	m := ODMethod(0)
-	var samples []Sample
+	m := odMethod(0)
+	var samples []scoring.Sample
 	var want []float64
 	for _, l := range lines {
 		if l.Method == "od_ap" {
 			v, _ := m(l.Completion, l.Solution, nil)
-			samples = append(samples, Sample{Completion: l.Completion, Solution: l.Solution})
+			samples = append(samples, scoring.Sample{Completion: l.Completion, Solution: l.Solution})
 			want = append(want, v)
 		}
 	}

@@ -1,4 +1,4 @@
-package scoring
+package vlmr1
 
 import (
 	"strings"
@@ -28,16 +28,16 @@ func nextAnswer(s string) (inner, after string, ok bool) {
 	return rest[:j], rest[j+len(closeTag):], true
 }
 
-// FirstAnswer is re.search(r'<answer>(.*?)</answer>', s, re.DOTALL): the text
+// firstAnswer is re.search(r'<answer>(.*?)</answer>', s, re.DOTALL): the text
 // of the first complete answer block.
-func FirstAnswer(s string) (string, bool) {
+func firstAnswer(s string) (string, bool) {
 	inner, _, ok := nextAnswer(s)
 	return inner, ok
 }
 
-// FirstAnswerLine is the same search without DOTALL: the block may not span a
+// firstAnswerLine is the same search without DOTALL: the block may not span a
 // newline, so the search moves on to the next opening tag.
-func FirstAnswerLine(s string) (string, bool) {
+func firstAnswerLine(s string) (string, bool) {
 	for {
 		inner, _, ok := nextAnswer(s)
 		if !ok {
@@ -50,8 +50,8 @@ func FirstAnswerLine(s string) (string, bool) {
 	}
 }
 
-// LastAnswer is re.findall(r'<answer>(.*?)</answer>', s, re.DOTALL)[-1].
-func LastAnswer(s string) (last string, found bool) {
+// lastAnswer is re.findall(r'<answer>(.*?)</answer>', s, re.DOTALL)[-1].
+func lastAnswer(s string) (last string, found bool) {
 	for {
 		inner, after, ok := nextAnswer(s)
 		if !ok {
@@ -61,8 +61,8 @@ func LastAnswer(s string) (last string, found bool) {
 	}
 }
 
-// AllAnswers is re.findall(r'<answer>(.*?)</answer>', s, re.DOTALL).
-func AllAnswers(s string) []string {
+// allAnswers is re.findall(r'<answer>(.*?)</answer>', s, re.DOTALL).
+func allAnswers(s string) []string {
 	var out []string
 	for {
 		inner, after, ok := nextAnswer(s)
@@ -73,11 +73,11 @@ func AllAnswers(s string) []string {
 	}
 }
 
-// CleanText is the reference's clean_text: the last answer block if any,
+// cleanText is the reference's clean_text: the last answer block if any,
 // newlines then carriage returns dropped after whitespace and turned into
 // spaces elsewhere, stripped, trailing dots removed, lower-cased.
-func CleanText(s string) string {
-	if a, ok := LastAnswer(s); ok {
+func cleanText(s string) string {
+	if a, ok := lastAnswer(s); ok {
 		s = a
 	}
 	s = dropBreaks(s, '\n')
@@ -126,4 +126,57 @@ func decodeRune(s string, p int) (rune, int) {
 		return rune(c), 1
 	}
 	return utf8.DecodeRuneInString(s[p:])
+}
+
+// groundTruth is how mcq, yes_no, llm and default read the solution: the first
+// answer block on one line (the pattern has no DOTALL), else the whole text.
+func groundTruth(sol string) string {
+	if a, ok := firstAnswerLine(sol); ok {
+		return py.Strip(a)
+	}
+	return py.Strip(sol)
+}
+
+// firstStudentAnswer is the student answer of mcq and yes_no: the first
+// answer block (DOTALL), stripped, else the whole stripped completion.
+func firstStudentAnswer(content string) string {
+	if a, ok := firstAnswer(content); ok {
+		return py.Strip(a)
+	}
+	return py.Strip(content)
+}
+
+// lastStudentAnswer is the student answer of default and llm: the last
+// answer block, stripped, else the whole stripped completion.
+func lastStudentAnswer(content string) string {
+	if a, ok := lastAnswer(content); ok {
+		return py.Strip(a)
+	}
+	return py.Strip(content)
+}
+
+// skipSpace skips Python's \s from byte offset p.
+func skipSpace(c string, p int) int { return skipWhile(c, p, py.IsSpace) }
+
+// skipDigits skips Python's \d from byte offset p.
+func skipDigits(c string, p int) int { return skipWhile(c, p, py.IsDecimal) }
+
+// skipWhile returns the offset of the first code point at or after p that
+// does not satisfy in.
+func skipWhile(c string, p int, in func(rune) bool) int {
+	for p < len(c) {
+		r, n := decodeRune(c, p)
+		if !in(r) {
+			break
+		}
+		p += n
+	}
+	return p
+}
+
+func boolReward(ok bool) float64 {
+	if ok {
+		return 1.0
+	}
+	return 0.0
 }

@@ -1,6 +1,10 @@
-package scoring
+package vlmr1
 
-import "github.com/grpo-score/grpo-score/scoring/pyjson"
+import (
+	"github.com/grpo-score/grpo-score/scoring/pyjson"
+
+	"github.com/grpo-score/grpo-score/scoring"
+)
 
 // boxIoU is the reference's iou(box1, box2) on Python values: the
 // inclusive-pixel formula (coordinates minus one, extents plus one) with
@@ -142,7 +146,7 @@ func iouPnum(n [8]pnum) (float64, error) {
 	union := area1.add(area2).sub(inter)
 	d := union.float()
 	if d == 0 {
-		return 0, &PyError{Type: "ZeroDivisionError", Msg: "float division by zero"}
+		return 0, &scoring.PyError{Type: "ZeroDivisionError", Msg: "float division by zero"}
 	}
 	return float64(inter.float() / d), nil
 }

@@ -1,43 +1,16 @@
-package scoring
+package vlmr1
 
 import (
 	"strings"
 
-	"github.com/grpo-score/grpo-score/scoring/py"
+	"github.com/grpo-score/grpo-score/scoring"
 )
 
-// Format is format_reward: 1.0 when the whole completion matches
-// <think>.*?</think>\s*<answer>.*?</answer> with DOTALL, else 0.0.
-func Format(s *Sample, tr *Trace) (float64, error) {
-	ok := formatMatch(s.Completion)
-	tr.Add("fullmatch <think>.*?</think>\\s*<answer>.*?</answer>", ok)
-	return boolReward(ok), nil
-}
-
-func formatMatch(c string) bool {
-	if !strings.HasPrefix(c, "<think>") || !strings.HasSuffix(c, closeTag) {
-		return false
-	}
-	end := len(c) - len(closeTag) // the final </answer> starts here
-	for p := len("<think>"); p < len(c); {
-		k := strings.Index(c[p:], "</think>")
-		if k < 0 {
-			return false
-		}
-		q := skipSpace(c, p+k+len("</think>"))
-		if strings.HasPrefix(c[q:], openTag) && q+len(openTag) <= end {
-			return true
-		}
-		p += k + 1
-	}
-	return false
-}
-
-// FormatREC is Qwen2VLModule.format_reward_rec: a search (not a full match)
+// recFormatReward is Qwen2VLModule.format_reward_rec: a search (not a full match)
 // for <think>.*?</think>\s*<answer>.*?\{.*\[\d+,\s*\d+,\s*\d+,\s*\d+\].*\}.*?</answer>
 // with DOTALL. Every gap is free, so taking the earliest candidate at each
 // stage finds a match whenever one exists.
-func FormatREC(s *Sample, tr *Trace) (float64, error) {
+func recFormatReward(s *scoring.Sample, tr *scoring.Trace) (float64, error) {
 	ok := recFormatMatch(s.Completion)
 	tr.Add("search <think>…</think>\\s*<answer>…{…[d, d, d, d]…}…</answer>", ok)
 	return boolReward(ok), nil
@@ -120,30 +93,4 @@ func matchBoxAt(c string, p int, spaced bool) (int, bool) {
 		return 0, false
 	}
 	return p + 1, true
-}
-
-// skipSpace skips Python's \s from byte offset p.
-func skipSpace(c string, p int) int { return skipWhile(c, p, py.IsSpace) }
-
-// skipDigits skips Python's \d from byte offset p.
-func skipDigits(c string, p int) int { return skipWhile(c, p, py.IsDecimal) }
-
-// skipWhile returns the offset of the first code point at or after p that
-// does not satisfy in.
-func skipWhile(c string, p int, in func(rune) bool) int {
-	for p < len(c) {
-		r, n := decodeRune(c, p)
-		if !in(r) {
-			break
-		}
-		p += n
-	}
-	return p
-}
-
-func boolReward(ok bool) float64 {
-	if ok {
-		return 1.0
-	}
-	return 0.0
 }

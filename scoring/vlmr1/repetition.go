@@ -1,4 +1,4 @@
-package scoring
+package vlmr1
 
 import (
 	"sort"
@@ -7,13 +7,15 @@ import (
 	"github.com/grpo-score/grpo-score/scoring/jsonrepair"
 	"github.com/grpo-score/grpo-score/scoring/py"
 	"github.com/grpo-score/grpo-score/scoring/pyjson"
+
+	"github.com/grpo-score/grpo-score/scoring"
 )
 
-// Repetition is repetition_reward: for a bbox JSON list, minus the share of
+// repetitionReward is repetition_reward: for a bbox JSON list, minus the share of
 // repeated f"{bbox_2d}_{label}" items; otherwise minus the share of
 // repeated word 6-grams. No repetition gives -0.0 (0.0 * -1.0), as in the
 // reference.
-func Repetition(s *Sample, tr *Trace) (float64, error) {
+func repetitionReward(s *scoring.Sample, tr *scoring.Trace) (float64, error) {
 	content := s.Completion
 	if content == "" {
 		return 0.0, nil
@@ -112,7 +114,7 @@ func repetitionLoads(js string) (pyjson.Value, error) {
 // repetitionOfItems is the JSON branch (n-gram size 1). Items holding both
 // keys (by Python's `in`, so a str item is searched as text) are compared
 // as f"{bbox_2d}_{label}"; a TypeError, e.g. `'bbox_2d' in 1`, propagates.
-func repetitionOfItems(list pyjson.List, tr *Trace) (float64, error) {
+func repetitionOfItems(list pyjson.List, tr *scoring.Trace) (float64, error) {
 	seen := make(map[string]struct{}, len(list))
 	var items []string // for the trace only
 	total := 0
@@ -159,7 +161,7 @@ func repetitionOfItems(list pyjson.List, tr *Trace) (float64, error) {
 
 // repetitionOfWords is the plain-text branch: word 6-grams of the
 // lower-cased text.
-func repetitionOfWords(content string, tr *Trace) float64 {
+func repetitionOfWords(content string, tr *scoring.Trace) float64 {
 	const n = 6
 	if len(py.Split(content)) < n {
 		tr.Add("fewer than 6 words", 0.0)

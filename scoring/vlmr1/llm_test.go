@@ -1,4 +1,4 @@
-package scoring
+package vlmr1
 
 import (
 	"encoding/json"
@@ -10,6 +10,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/grpo-score/grpo-score/scoring"
 )
 
 // fakeJudge is a local chat-completions server whose answers a test scripts.
@@ -37,9 +39,9 @@ func answer(w http.ResponseWriter, content string) {
 	fmt.Fprintf(w, `{"choices":[{"message":{"role":"assistant","content":%q}}]}`, content)
 }
 
-func judgeFor(srv *httptest.Server, timeout float64, retries int) Method {
-	return newLLMJudge(LLMOptions{BaseURL: srv.URL + "/v1/", APIKey: "test-key", Model: "qwen2.5:7b",
-		Concurrency: 2, TimeoutSec: timeout, Retries: retries, Backoff: time.Millisecond}).score
+func judgeFor(srv *httptest.Server, timeout float64, retries int) accuracyMethod {
+	return llmMethod(scoring.NewLLMJudge(scoring.LLMOptions{BaseURL: srv.URL + "/v1/", APIKey: "test-key", Model: "qwen2.5:7b",
+		Concurrency: 2, TimeoutSec: timeout, Retries: retries, Backoff: time.Millisecond}))
 }
 
 func TestLLMJudgeAnswers(t *testing.T) {

@@ -1,4 +1,4 @@
-package scoring
+package vlmr1
 
 import (
 	"regexp"
@@ -29,11 +29,11 @@ func FuzzAnswerExtraction(f *testing.F) {
 			return
 		}
 		m := reAnswerDotall.FindStringSubmatch(s)
-		if got, ok := FirstAnswer(s); ok != (m != nil) || ok && got != m[1] {
+		if got, ok := firstAnswer(s); ok != (m != nil) || ok && got != m[1] {
 			t.Fatalf("FirstAnswer(%q) = %q, %v; regexp %q", s, got, ok, m)
 		}
 		all := reAnswerDotall.FindAllStringSubmatch(s, -1)
-		gotAll := AllAnswers(s)
+		gotAll := allAnswers(s)
 		if len(gotAll) != len(all) {
 			t.Fatalf("AllAnswers(%q) = %q; regexp %q", s, gotAll, all)
 		}
@@ -42,17 +42,17 @@ func FuzzAnswerExtraction(f *testing.F) {
 				t.Fatalf("AllAnswers(%q)[%d] = %q; regexp %q", s, i, gotAll[i], all[i][1])
 			}
 		}
-		if last, ok := LastAnswer(s); ok != (len(all) > 0) || ok && last != all[len(all)-1][1] {
+		if last, ok := lastAnswer(s); ok != (len(all) > 0) || ok && last != all[len(all)-1][1] {
 			t.Fatalf("LastAnswer(%q) = %q, %v", s, last, ok)
 		}
 		ml := reAnswerLine.FindStringSubmatch(s)
-		if got, ok := FirstAnswerLine(s); ok != (ml != nil) || ok && got != ml[1] {
+		if got, ok := firstAnswerLine(s); ok != (ml != nil) || ok && got != ml[1] {
 			t.Fatalf("FirstAnswerLine(%q) = %q, %v; regexp %q", s, got, ok, ml)
 		}
 		if got, want := formatMatch(s), reFormat.MatchString(s); got != want {
 			t.Fatalf("formatMatch(%q) = %v; regexp %v", s, got, want)
 		}
-		if c := ExtractChoice(s); c != "" && (len(c) != 1 || c[0] < 'A' || c[0] > 'Z') {
+		if c := extractChoice(s); c != "" && (len(c) != 1 || c[0] < 'A' || c[0] > 'Z') {
 			t.Fatalf("ExtractChoice(%q) = %q, not one capital letter", s, c)
 		}
 	})

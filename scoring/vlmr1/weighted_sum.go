@@ -1,23 +1,25 @@
-package scoring
+package vlmr1
 
 import (
 	"github.com/grpo-score/grpo-score/scoring/py"
 	"github.com/grpo-score/grpo-score/scoring/pyjson"
+
+	"github.com/grpo-score/grpo-score/scoring"
 )
 
-// WeightedSum is the weighted_sum branch of accuracy_reward: both sides go
+// weightedSum is the weighted_sum branch of accuracy_reward: both sides go
 // through clean_text; a ground truth of "none" wants a completion of
 // "none", anything else is scored by detection_score.
-func WeightedSum(p DetectionParams) Method {
-	return func(content, sol string, tr *Trace) (float64, error) {
-		c, s := CleanText(content), CleanText(sol)
+func weightedSum(p scoring.DetectionParams) accuracyMethod {
+	return func(content, sol string, tr *scoring.Trace) (float64, error) {
+		c, s := cleanText(content), cleanText(sol)
 		if s == "none" {
 			if tr.On() {
 				tr.Add("clean_text(solution) is \"none\"; clean_text(completion)", c)
 			}
 			return boolReward(c == "none"), nil
 		}
-		return DetectionScore(c, s, p, tr)
+		return detectionScore(c, s, p, tr)
 	}
 }
 
@@ -25,7 +27,7 @@ func WeightedSum(p DetectionParams) Method {
 // it: the prediction side of detection_score, where any failure gives no
 // boxes.
 func detectionBoxes(s string) []pyjson.Value {
-	js, ok := firstJSONFence(CleanText(s))
+	js, ok := firstJSONFence(cleanText(s))
 	if !ok {
 		return nil
 	}
@@ -46,7 +48,7 @@ func detectionBoxes(s string) []pyjson.Value {
 // groundTruthBoxes is the ground-truth side: the same reading, but a JSON
 // or iteration error propagates.
 func groundTruthBoxes(s string) ([]pyjson.Value, error) {
-	js, ok := firstJSONFence(CleanText(s))
+	js, ok := firstJSONFence(cleanText(s))
 	if !ok {
 		return nil, nil
 	}
@@ -72,14 +74,14 @@ type detectionMatch struct {
 	LabelCorrect bool    `json:"label_correct"`
 }
 
-// DetectionScore is the reference's detection_score(content, sol, ...): the
+// detectionScore is the reference's detection_score(content, sol, ...): the
 // predicted and ground-truth boxes of the first ```json block of each
 // side (after clean_text), a greedy one-to-one matching by IoU, and a
 // weighted sum of the mean matched IoU (zero for a wrong label), the label
 // accuracy and a completeness score. Its quirks are kept: a matched
 // prediction without a usable label raises UnboundLocalError when no
 // earlier match set pred_label, and otherwise reuses that earlier label.
-func DetectionScore(content, sol string, p DetectionParams, tr *Trace) (float64, error) {
+func detectionScore(content, sol string, p scoring.DetectionParams, tr *scoring.Trace) (float64, error) {
 	preds := detectionBoxes(content)
 	gts, err := groundTruthBoxes(sol)
 	if err != nil {
@@ -131,7 +133,7 @@ func DetectionScore(content, sol string, p DetectionParams, tr *Trace) (float64,
 			gtLabel = pyjson.Str("")
 		}
 		if predLabel == nil {
-			return 0, &PyError{Type: "UnboundLocalError", Msg: "cannot access local variable 'pred_label' where it is not associated with a value"}
+			return 0, &scoring.PyError{Type: "UnboundLocalError", Msg: "cannot access local variable 'pred_label' where it is not associated with a value"}
 		}
 		m := detectionMatch{Pred: maxPred, GT: maxGT, LabelCorrect: pyjson.Equal(predLabel, gtLabel)}
 		if m.LabelCorrect {
@@ -140,10 +142,10 @@ func DetectionScore(content, sol string, p DetectionParams, tr *Trace) (float64,
 		matches = append(matches, m)
 		var removed bool
 		if unmatchedPreds, removed = removeValue(unmatchedPreds, maxPred); !removed {
-			return 0, &PyError{Type: "ValueError", Msg: "list.remove(x): x not in list"}
+			return 0, &scoring.PyError{Type: "ValueError", Msg: "list.remove(x): x not in list"}
 		}
 		if unmatchedGTs, removed = removeValue(unmatchedGTs, maxGT); !removed {
-			return 0, &PyError{Type: "ValueError", Msg: "list.remove(x): x not in list"}
+			return 0, &scoring.PyError{Type: "ValueError", Msg: "list.remove(x): x not in list"}
 		}
 	}
 	if tr.On() {
@@ -168,7 +170,7 @@ func DetectionScore(content, sol string, p DetectionParams, tr *Trace) (float64,
 	completeness := 1.0 - float64(missRate+falseAlarmRate)/2.0
 	weights := float64(p.Alpha+p.Beta) + p.Gamma
 	if weights == 0 {
-		return 0, &PyError{Type: "ZeroDivisionError", Msg: "float division by zero"}
+		return 0, &scoring.PyError{Type: "ZeroDivisionError", Msg: "float division by zero"}
 	}
 	// Explicit conversions keep each product rounded, as in Python (no FMA).
 	final := (float64(float64(p.Alpha*position)+float64(p.Beta*label)) + float64(p.Gamma*completeness)) / weights

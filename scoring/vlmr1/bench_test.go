@@ -1,6 +1,10 @@
-package scoring
+package vlmr1
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/grpo-score/grpo-score/scoring"
+)
 
 // BenchmarkRewards measures every reward and accuracy method on its golden
 // lines, one goroutine, and reports lines/s: the per-method rates of
@@ -30,16 +34,16 @@ func BenchmarkRewards(b *testing.B) {
 		bench{"rec_format", "format", "rec", isREC},
 	)
 	for _, bc := range benches {
-		o := DefaultOptions()
+		o := scoring.DefaultOptions()
 		o.TaskType = bc.task
-		r, err := NewRegistry(o).Build(bc.reward)
+		r, err := scoring.NewRegistry(o, Suite).Build(bc.reward)
 		if err != nil {
 			b.Fatal(err)
 		}
-		var samples []Sample
+		var samples []scoring.Sample
 		for i := range lines {
 			if l := &lines[i]; bc.keep(l) {
-				samples = append(samples, Sample{Completion: l.Completion, Solution: l.Solution, Method: l.Method, REC: l.REC})
+				samples = append(samples, scoring.Sample{Completion: l.Completion, Solution: l.Solution, Method: l.Method, REC: l.REC})
 			}
 		}
 		b.Run(bc.name, func(b *testing.B) {

@@ -1,4 +1,4 @@
-package scoring
+package vlmr1
 
 import "testing"
 

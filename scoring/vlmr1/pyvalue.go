@@ -1,10 +1,12 @@
-package scoring
+package vlmr1
 
 import (
 	"errors"
 	"strings"
 
 	"github.com/grpo-score/grpo-score/scoring/pyjson"
+
+	"github.com/grpo-score/grpo-score/scoring"
 )
 
 // pyErr turns an exception of package pyjson into a PyError; other errors
@@ -12,7 +14,7 @@ import (
 func pyErr(err error) error {
 	var pe *pyjson.Error
 	if errors.As(err, &pe) {
-		return &PyError{Type: pe.Type, Msg: pe.Msg}
+		return &scoring.PyError{Type: pe.Type, Msg: pe.Msg}
 	}
 	return err
 }

@@ -1,4 +1,4 @@
-package scoring
+package vlmr1
 
 import (
 	"fmt"
@@ -6,10 +6,12 @@ import (
 
 	"github.com/grpo-score/grpo-score/scoring/py"
 	"github.com/grpo-score/grpo-score/scoring/tokenizer"
+
+	"github.com/grpo-score/grpo-score/scoring"
 )
 
-// TokenCounter counts tokens as the trainer's tokenizer.encode does.
-type TokenCounter interface {
+// tokenCounter counts tokens as the trainer's tokenizer.encode does.
+type tokenCounter interface {
 	Count(text string) int
 }
 
@@ -20,12 +22,12 @@ type TokenCounter interface {
 // detection score only matters for the exceptions it raises; UseAccuracy
 // restores the intended choice.
 type cosineLength struct {
-	tok TokenCounter
-	p   CosineParams
-	det DetectionParams
+	tok tokenCounter
+	p   scoring.CosineParams
+	det scoring.DetectionParams
 }
 
-func newCosineLength(o *Options, _ map[string]MethodInfo) (Reward, error) {
+func newCosineLength(o *scoring.Options) (scoring.Reward, error) {
 	var tok *tokenizer.Tokenizer
 	var err error
 	if o.TokenizerPath != "" {
@@ -39,17 +41,17 @@ func newCosineLength(o *Options, _ map[string]MethodInfo) (Reward, error) {
 	return &cosineLength{tok: tok, p: o.Cosine, det: o.Detection}, nil
 }
 
-func (c *cosineLength) Score(s *Sample, tr *Trace) (float64, error) {
+func (c *cosineLength) Score(s *scoring.Sample, tr *scoring.Trace) (float64, error) {
 	if s.SolutionErr != nil {
 		return 0, s.SolutionErr
 	}
-	content, sol := CleanText(s.Completion), CleanText(s.Solution)
+	content, sol := cleanText(s.Completion), cleanText(s.Solution)
 	var acc float64
 	if sol == "none" {
 		acc = boolReward(content == "none")
 	} else {
 		var err error
-		if acc, err = DetectionScore(content, sol, c.det, tr); err != nil {
+		if acc, err = detectionScore(content, sol, c.det, tr); err != nil {
 			return 0, err
 		}
 	}
@@ -68,7 +70,7 @@ func (c *cosineLength) Score(s *Sample, tr *Trace) (float64, error) {
 
 // cosineReward is cosine_reward with the operations in the reference's
 // order; the length is not clamped, so the reward is periodic.
-func cosineReward(genLen int, acc float64, p CosineParams) float64 {
+func cosineReward(genLen int, acc float64, p scoring.CosineParams) float64 {
 	minV, maxV := p.MinLenValueWrong, p.MaxLenValueWrong
 	if acc >= 0.7 {
 		minV, maxV = p.MaxLenValueCorrect, p.MinLenValueCorrect

@@ -1,21 +1,23 @@
-package scoring
+package vlmr1
 
 import (
 	"github.com/grpo-score/grpo-score/scoring/levenshtein"
 	"github.com/grpo-score/grpo-score/scoring/py"
+
+	"github.com/grpo-score/grpo-score/scoring"
 )
 
-// MathVerifier is math_verify's verify(parse(pred), parse(gold)) on raw
+// mathVerifier is math_verify's verify(parse(pred), parse(gold)) on raw
 // strings, in VLM-R1's argument order (the model's answer first).
-type MathVerifier func(pred, gold string) bool
+type mathVerifier func(pred, gold string) bool
 
 // defaultAccuracy returns default_accuracy_reward: math_verify first; when
 // that fails and the ground truth has a digit, Python float() equality of the
 // cleaned strings, or their Levenshtein ratio when either is not a number; a
 // letter-choice ground truth compares choice letters; anything else scores
 // the ratio.
-func defaultAccuracy(verify MathVerifier) Method {
-	return func(content, sol string, tr *Trace) (float64, error) {
+func defaultAccuracy(verify mathVerifier) accuracyMethod {
+	return func(content, sol string, tr *scoring.Trace) (float64, error) {
 		gt := groundTruth(sol)
 		student := lastStudentAnswer(content)
 		if tr.On() {
@@ -34,8 +36,8 @@ func defaultAccuracy(verify MathVerifier) Method {
 			}
 			return traceRatio(student, gt, tr), nil
 		}
-		if want := ExtractChoice(gt); want != "" {
-			got := ExtractChoice(student)
+		if want := extractChoice(gt); want != "" {
+			got := extractChoice(student)
 			if tr.On() {
 				tr.Add("ground truth choice", want)
 				tr.Add("student choice", got)
@@ -47,8 +49,8 @@ func defaultAccuracy(verify MathVerifier) Method {
 	}
 }
 
-func traceRatio(student, gt string, tr *Trace) float64 {
-	a, b := CleanText(student), CleanText(gt)
+func traceRatio(student, gt string, tr *scoring.Trace) float64 {
+	a, b := cleanText(student), cleanText(gt)
 	r := levenshtein.RatioString(a, b)
 	if tr.On() {
 		tr.Add("clean_text(student)", a)
@@ -61,8 +63,8 @@ func traceRatio(student, gt string, tr *Trace) float64 {
 // numericReward is numeric_reward: float() of both cleaned strings; ok is
 // false when either does not parse (the reference returns None).
 func numericReward(content, sol string) (float64, bool) {
-	c, err1 := py.ParseFloat(CleanText(content))
-	s, err2 := py.ParseFloat(CleanText(sol))
+	c, err1 := py.ParseFloat(cleanText(content))
+	s, err2 := py.ParseFloat(cleanText(sol))
 	if err1 != nil || err2 != nil {
 		return 0, false
 	}

@@ -1,8 +1,10 @@
-package scoring
+package vlmr1
 
 import (
 	"math"
 	"testing"
+
+	"github.com/grpo-score/grpo-score/scoring"
 )
 
 type fixedCount int
@@ -10,7 +12,7 @@ type fixedCount int
 func (f fixedCount) Count(string) int { return int(f) }
 
 func TestCosineReward(t *testing.T) {
-	p := DefaultOptions().Cosine
+	p := scoring.DefaultOptions().Cosine
 	tests := []struct {
 		n    int
 		acc  float64
@@ -28,9 +30,9 @@ func TestCosineReward(t *testing.T) {
 }
 
 func TestLengthIgnoresAccuracyUnlessAsked(t *testing.T) {
-	o := DefaultOptions()
+	o := scoring.DefaultOptions()
 	r := &cosineLength{tok: fixedCount(0), p: o.Cosine, det: o.Detection}
-	s := &Sample{Completion: "<think>x</think><answer>wrong</answer>", Solution: "<answer> right </answer>"}
+	s := &scoring.Sample{Completion: "<think>x</think><answer>wrong</answer>", Solution: "<answer> right </answer>"}
 	if got, err := r.Score(s, nil); err != nil || got != 1.0 {
 		t.Errorf("reference behaviour: %v, %v; want 1.0 (the correct curve)", got, err)
 	}
@@ -45,9 +47,9 @@ func TestLengthIgnoresAccuracyUnlessAsked(t *testing.T) {
 }
 
 func TestLengthRaisesWhereDetectionRaises(t *testing.T) {
-	o := DefaultOptions()
+	o := scoring.DefaultOptions()
 	r := &cosineLength{tok: fixedCount(3), p: o.Cosine, det: o.Detection}
-	s := &Sample{Completion: "<answer>x</answer>", Solution: "<answer> ```json\n[{'bbox_2d': [1,2,3,4], 'label': 'a'}]\n``` </answer>"}
+	s := &scoring.Sample{Completion: "<answer>x</answer>", Solution: "<answer> ```json\n[{'bbox_2d': [1,2,3,4], 'label': 'a'}]\n``` </answer>"}
 	if _, err := r.Score(s, nil); err == nil {
 		t.Error("malformed ground-truth JSON should raise JSONDecodeError")
 	}

@@ -1,4 +1,4 @@
-package scoring
+package vlmr1
 
 import (
 	"math"
@@ -7,6 +7,8 @@ import (
 	"github.com/grpo-score/grpo-score/scoring/coco"
 	"github.com/grpo-score/grpo-score/scoring/py"
 	"github.com/grpo-score/grpo-score/scoring/pyjson"
+
+	"github.com/grpo-score/grpo-score/scoring"
 )
 
 // mapScorer runs calculate_map. It keeps COCO evaluators (which reuse their
@@ -22,38 +24,38 @@ func newMapScorer() *mapScorer {
 	return &mapScorer{pool: sync.Pool{New: func() any { return new(coco.Evaluator) }}}
 }
 
-// MapMethod is the map method: map_reward on the whole completion and
+// mapMethod is the map method: map_reward on the whole completion and
 // solution, so the last ```json block anywhere (the think part included)
 // holds the predictions.
-func MapMethod() Method {
+func mapMethod() accuracyMethod {
 	m := newMapScorer()
-	return func(content, sol string, tr *Trace) (float64, error) {
+	return func(content, sol string, tr *scoring.Trace) (float64, error) {
 		return m.mapReward(content, sol, false, coco.StatAP, tr)
 	}
 }
 
-// ODMethod is od_reward with score_type 0 (od_ap, AP@[.5:.95]) or 1
+// odMethod is od_reward with score_type 0 (od_ap, AP@[.5:.95]) or 1
 // (od_ap50, AP@.5): map_reward on the last answer block of the completion
 // and the first of the solution, with two literal "None" answers scoring 1.
-func ODMethod(scoreType int) Method {
+func odMethod(scoreType int) accuracyMethod {
 	m := newMapScorer()
-	return func(content, sol string, tr *Trace) (float64, error) {
+	return func(content, sol string, tr *scoring.Trace) (float64, error) {
 		return m.odReward(content, sol, false, scoreType, tr)
 	}
 }
 
-// ODLengthMethod is odLength_reward: od_ap times gt/pred when there are
+// odLengthMethod is odLength_reward: od_ap times gt/pred when there are
 // more predicted boxes than ground-truth ones.
-func ODLengthMethod() Method {
+func odLengthMethod() accuracyMethod {
 	m := newMapScorer()
-	return func(content, sol string, tr *Trace) (float64, error) {
+	return func(content, sol string, tr *scoring.Trace) (float64, error) {
 		return m.odReward(content, sol, true, coco.StatAP, tr)
 	}
 }
 
-func (m *mapScorer) odReward(content, sol string, lengthReward bool, scoreType int, tr *Trace) (float64, error) {
-	gt, gtOK := FirstAnswer(sol)
-	student, ok := LastAnswer(content)
+func (m *mapScorer) odReward(content, sol string, lengthReward bool, scoreType int, tr *scoring.Trace) (float64, error) {
+	gt, gtOK := firstAnswer(sol)
+	student, ok := lastAnswer(content)
 	if !ok {
 		tr.Add("no <answer> block in the completion", 0.0)
 		return 0.0, nil
@@ -61,7 +63,7 @@ func (m *mapScorer) odReward(content, sol string, lengthReward bool, scoreType i
 	student = py.Strip(student)
 	if !gtOK {
 		// map_reward runs re.findall on the None ground truth.
-		return 0, &PyError{Type: "TypeError", Msg: "expected string or bytes-like object, got 'NoneType'"}
+		return 0, &scoring.PyError{Type: "TypeError", Msg: "expected string or bytes-like object, got 'NoneType'"}
 	}
 	gt = py.Strip(gt)
 	if gt == "None" && student == "None" {
@@ -72,7 +74,7 @@ func (m *mapScorer) odReward(content, sol string, lengthReward bool, scoreType i
 }
 
 // mapReward is map_reward(content, sol, length_reward, score_type).
-func (m *mapScorer) mapReward(content, sol string, lengthReward bool, scoreType int, tr *Trace) (float64, error) {
+func (m *mapScorer) mapReward(content, sol string, lengthReward bool, scoreType int, tr *scoring.Trace) (float64, error) {
 	var gts []pyjson.Value
 	if js, ok := lastJSONFence(sol); ok {
 		if js = py.Strip(js); js != "" {
@@ -127,7 +129,7 @@ func (m *mapScorer) mapReward(content, sol string, lengthReward bool, scoreType 
 // one label), ground truths converted to [x, y, w, h] with Python
 // arithmetic (a failure raises), predictions with an unknown label or a
 // bad box dropped, and COCOeval's stats[scoreType].
-func (m *mapScorer) calculateMap(preds, gtItems []pyjson.Value, scoreType int, tr *Trace) (float64, error) {
+func (m *mapScorer) calculateMap(preds, gtItems []pyjson.Value, scoreType int, tr *scoring.Trace) (float64, error) {
 	cats := map[pyjson.Key]int64{}
 	gts := make([]coco.GroundTruth, 0, len(gtItems))
 	// Converting a box to doubles (an int beyond the float range) fails

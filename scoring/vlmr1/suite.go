@@ -1,0 +1,94 @@
+// Package vlmr1 holds the reward functions of VLM-R1's GRPO trainer
+// (src/open-r1-multimodal/src/open_r1/grpo_jsonl.py and vlm_modules/), ported
+// so that each returns the value the Python reference computes, quirks
+// included. It is the default suite: bare reward names mean these.
+package vlmr1
+
+import (
+	"fmt"
+
+	"github.com/grpo-score/grpo-score/scoring"
+)
+
+// Name is the suite's prefix in SUITE:NAME.
+const Name = "vlm-r1"
+
+// Suite is VLM-R1's reward set for the options o.
+func Suite(o *scoring.Options) scoring.Suite {
+	known := builtinMethods(o)
+	set := methodSet(known)
+	var methods []scoring.MethodInfo
+	for _, m := range known {
+		methods = append(methods, scoring.MethodInfo{Name: m.Name, Doc: m.Doc, Implemented: m.Fn != nil})
+	}
+	return scoring.Suite{
+		Name:         Name,
+		Doc:          "VLM-R1 grpo_jsonl.py reward_funcs_registry and vlm_modules (bare names mean this suite)",
+		Rewards:      builtinRewards(o),
+		Methods:      methods,
+		Resolve:      func(name string) (string, error) { return resolve(name, o.TaskType) },
+		MethodReward: "accuracy",
+		MethodOf: func(s *scoring.Sample) string {
+			if o.TaskType == "rec" {
+				return "rec"
+			}
+			return methodName(s, o.Method, set)
+		},
+	}
+}
+
+// resolve applies the task type: with "rec", accuracy and format are the REC
+// rewards, as the trainer's is_reward_customized_from_vlm_module does.
+func resolve(name, taskType string) (string, error) {
+	switch taskType {
+	case "", "default":
+		return name, nil
+	case "rec":
+		switch name {
+		case "accuracy":
+			return "rec_iou", nil
+		case "format":
+			return "rec_format", nil
+		}
+		return name, nil
+	}
+	return "", fmt.Errorf("unknown task type %q (known: default, rec)", taskType)
+}
+
+// builtinMethods lists the accuracy methods of accuracy_reward.
+func builtinMethods(o *scoring.Options) []methodInfo {
+	return []methodInfo{
+		{Name: "default", Doc: "math_verify, then float() equality, choice letters or Levenshtein ratio", Fn: defaultAccuracy(mathVerify)},
+		{Name: "mcq", Doc: "multiple-choice letter of the first <answer> block equals the ground truth's", Fn: mcqReward},
+		{Name: "yes_no", Doc: "first yes/no substring of the first <answer> block equals the ground truth's", Fn: yesNoReward},
+		{Name: "llm", Doc: "an OpenAI-compatible judge answers 1.0 or 0.0; exact match when it fails", Fn: llmMethod(scoring.NewLLMJudge(o.LLM))},
+		{Name: "map", Doc: "COCO AP@[.5:.95] of the last ```json block of the whole completion", Fn: mapMethod()},
+		{Name: "math", Doc: "utils/math.py compute_score: exact, math_verify, then \\boxed normalisation", Fn: mathReward},
+		{Name: "weighted_sum", Doc: "detection_score: greedy IoU matching, 0.7 position + 0.3 completeness", Fn: weightedSum(o.Detection)},
+		{Name: "od_ap", Doc: "COCO AP@[.5:.95] of the last <answer> block's ```json boxes", Fn: odMethod(0)},
+		{Name: "od_ap50", Doc: "COCO AP@.5 of the last <answer> block's ```json boxes", Fn: odMethod(1)},
+		{Name: "odLength", Doc: "od_ap times min(1, ground-truth boxes / predicted boxes)", Fn: odLengthMethod()},
+		{Name: "all_match", Doc: "clean_text of completion and solution are equal", Fn: allMatchReward},
+	}
+}
+
+// builtinRewards lists the rewards of reward_funcs_registry and qwen_module.py.
+func builtinRewards(o *scoring.Options) []scoring.RewardInfo {
+	return []scoring.RewardInfo{
+		{Name: "accuracy", Doc: "accuracy_reward: the line's accu_reward_method, else --method", New: func() (scoring.Reward, error) { return newAccuracy(o) }},
+		{Name: "format", Doc: "<think>...</think>\\s*<answer>...</answer> full match", New: plain(formatReward)},
+		{Name: "length", Doc: "cosine length reward over the Qwen2.5 token count (cosine_rewards)", New: func() (scoring.Reward, error) { return newCosineLength(o) }},
+		{Name: "repetition", Doc: "n-gram repetition penalty; bbox JSON lists compared item by item", New: plain(repetitionReward)},
+		{Name: "rec_iou", Doc: "REC IoU of the first [x1, y1, x2, y2] rescaled to the image (qwen_module.py)", New: plain(recIoU)},
+		{Name: "rec_format", Doc: "REC format: think/answer tags around {...[d, d, d, d]...}", New: plain(recFormatReward)},
+		{Name: "none", Doc: "scores nothing: the pipeline alone, to measure the I/O limit", New: plain(nothing)},
+	}
+}
+
+func plain(f scoring.RewardFunc) func() (scoring.Reward, error) {
+	return func() (scoring.Reward, error) { return f, nil }
+}
+
+// nothing is the "none" reward. The pipeline recognises it by name and writes
+// no field for it; its value is never used.
+func nothing(*scoring.Sample, *scoring.Trace) (float64, error) { return 0, nil }
