@@ -3,6 +3,7 @@
 package main
 
 import (
+	"context"
 	"os"
 	"os/signal"
 	"syscall"
@@ -14,5 +15,15 @@ func main() {
 	// A reader that goes away (| head) must end the run quietly: with SIGPIPE
 	// ignored, writes fail with EPIPE and the command exits 0.
 	signal.Ignore(syscall.SIGPIPE)
-	os.Exit(cmd.Run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	// SIGINT and SIGTERM end the run cleanly: it stops reading and writes
+	// whole lines only. A second signal kills at once.
+	ctx, cancel := context.WithCancelCause(context.Background())
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, syscall.SIGINT, syscall.SIGTERM)
+	go func() {
+		sig := <-sigs
+		signal.Reset(syscall.SIGINT, syscall.SIGTERM)
+		cancel(cmd.Signal{Sig: sig.(syscall.Signal)})
+	}()
+	os.Exit(cmd.RunContext(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }

@@ -41,7 +41,7 @@ matches a recomputation that raises. Exit status 1 when anything drifted, 0 when
 clean.`,
 		Example: `  grpo-score check -r accuracy,format scored.jsonl
   grpo-score check rollouts.jsonl --golden golden.jsonl --key id -r accuracy,format --json`,
-		RunE: func(c *cobra.Command, args []string) error { return runCheck(e, f, args) },
+		RunE: func(c *cobra.Command, args []string) error { return runCheck(c.Context(), e, f, args) },
 	}
 	fs := c.Flags()
 	f.rf.register(fs)
@@ -87,7 +87,7 @@ type checker struct {
 	nodiff  int // lines without a golden counterpart
 }
 
-func runCheck(e *env, f *checkFlags, args []string) error {
+func runCheck(ctx context.Context, e *env, f *checkFlags, args []string) error {
 	rewards, reg, fields, err := f.rf.build(e)
 	if err != nil {
 		return err
@@ -117,9 +117,15 @@ func runCheck(e *env, f *checkFlags, args []string) error {
 	if len(args) == 0 {
 		args = []string{"-"}
 	}
-	res, err := pipeline.Run(context.Background(), cfg, args, e.stdin, io.Discard, e.stderr)
+	if err := checkFiles(args, e.stdin, nil); err != nil {
+		return err
+	}
+	res, err := pipeline.Run(ctx, cfg, args, e.stdin, io.Discard, e.stderr)
 	if err != nil {
 		return ioErr(err)
+	}
+	if res.Interrupted {
+		return interruptErr(ctx, "check did not finish; no report")
 	}
 	if f.jsonOut {
 		ck.writeJSON(e.stdout, res)
@@ -171,9 +177,15 @@ func loadGoldenRewards(path string, e *env, key, rec jsonlio.Path) (map[string]m
 	return out, nil
 }
 
-// eachLine is jsonlio.ForEachLine with read failures as I/O errors (exit 4).
+// eachLine is jsonlio.ForEachLine with read failures as I/O errors (exit 4)
+// that stops, with the interrupt's exit status, once the run's context ends.
 func eachLine(path string, e *env, fn func(file string, n int, line []byte) error) error {
-	err := jsonlio.ForEachLine(path, e.stdin, fn)
+	err := jsonlio.ForEachLine(path, e.stdin, func(file string, n int, line []byte) error {
+		if e.ctx != nil && e.ctx.Err() != nil {
+			return interruptErr(e.ctx, fmt.Sprintf("stopped at %s:%d", file, n))
+		}
+		return fn(file, n, line)
+	})
 	var re *jsonlio.ReadError
 	if errors.As(err, &re) {
 		return ioErr(err)

@@ -4,10 +4,12 @@
 package cmd
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"syscall"
 
 	"github.com/spf13/cobra"
 )
@@ -43,6 +45,9 @@ func ioErr(err error) error { return &exitError{code: ExitIO, err: err} }
 
 // env is what a command run may touch of the outside world.
 type env struct {
+	// ctx ends when a signal interrupts the run; commands that read lines
+	// stop at the next one.
+	ctx            context.Context
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	getenv         func(string) string
@@ -51,18 +56,43 @@ type env struct {
 // Run executes grpo-score with args (without the program name) and returns
 // the process exit code.
 func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	return execute(args, &env{stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv})
+	return RunContext(context.Background(), args, stdin, stdout, stderr)
+}
+
+// RunContext is Run with a context whose end interrupts the command: main
+// cancels it with a Signal as the cause on SIGINT or SIGTERM, and the
+// command stops reading, writes the whole lines it has, and exits 128 plus
+// the signal number.
+func RunContext(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return execute(args, &env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv})
 }
 
 // execute is Run with the environment as a value, for tests.
 func execute(args []string, e *env) int {
-	stderr := e.stderr
+	if e.ctx == nil {
+		e.ctx = context.Background()
+	}
+	out, errs := &stickyWriter{w: e.stdout}, &stickyWriter{w: e.stderr}
+	e.stdout, e.stderr = out, errs
 	root := newRoot(e)
 	root.SetArgs(args)
 	root.SetIn(e.stdin)
-	root.SetOut(e.stdout)
-	root.SetErr(stderr)
-	err := root.Execute()
+	root.SetOut(out)
+	root.SetErr(errs)
+	code := exitCode(root.ExecuteContext(e.ctx), errs)
+	// Whatever the command concluded, a report that could not be written
+	// is an I/O error: success means the work was done.
+	if err := out.failed(); err != nil && code != ExitIO && code < 128 {
+		fmt.Fprintln(errs, "grpo-score: writing standard output:", err)
+		code = ExitIO
+	}
+	if errs.failed() != nil && code == ExitOK {
+		code = ExitIO
+	}
+	return code
+}
+
+func exitCode(err error, stderr io.Writer) int {
 	if err == nil {
 		return ExitOK
 	}
@@ -76,6 +106,32 @@ func execute(args []string, e *env) int {
 	// cobra's own errors are about the command line.
 	fmt.Fprintln(stderr, "grpo-score:", err)
 	return ExitUsage
+}
+
+// Signal is the cause main gives the context when a signal interrupts the
+// run.
+type Signal struct{ Sig syscall.Signal }
+
+func (s Signal) Error() string { return "interrupted by " + signalName(s.Sig) }
+
+func signalName(sig syscall.Signal) string {
+	switch sig {
+	case syscall.SIGINT:
+		return "SIGINT"
+	case syscall.SIGTERM:
+		return "SIGTERM"
+	}
+	return sig.String()
+}
+
+// interruptErr is the exit of a command that ctx interrupted: 128 plus the
+// signal number, as a shell reports a process killed by it.
+func interruptErr(ctx context.Context, what string) error {
+	var s Signal
+	if !errors.As(context.Cause(ctx), &s) {
+		s.Sig = syscall.SIGINT
+	}
+	return &exitError{code: 128 + int(s.Sig), err: fmt.Errorf("%v: %s", s, what)}
 }
 
 func newRoot(e *env) *cobra.Command {

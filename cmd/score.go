@@ -5,14 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strconv"
 	"strings"
 	"sync/atomic"
-	"syscall"
 
 	"github.com/spf13/cobra"
 
+	"github.com/grpo-score/grpo-score/jsonlio"
 	"github.com/grpo-score/grpo-score/pipeline"
 )
 
@@ -78,12 +77,20 @@ func runScore(ctx context.Context, e *env, f *scoreFlags, args []string) error {
 	if len(args) == 0 {
 		args = []string{"-"}
 	}
-	if err := outputIsNotAnInput(f.output, args); err != nil {
-		return usageErr("%v", err)
+	outFlag, statsFlag := outputFlag{"-o", f.output}, outputFlag{"--stats", f.stats}
+	if err := checkFiles(args, e.stdin, []outputFlag{outFlag, statsFlag}); err != nil {
+		return err
 	}
-	out, closeOut, err := openOutput(f.output, e.stdout)
+	out, outFile, err := createOutput(outFlag, e.stdout)
 	if err != nil {
-		return ioErr(err)
+		return err
+	}
+	var statsFile *jsonlio.Output
+	if f.stats != "" {
+		if _, statsFile, err = createOutput(statsFlag, nil); err != nil {
+			outFile.Abort()
+			return err
+		}
 	}
 	sum := newSummary(rewards)
 	cfg.Sink = sum
@@ -96,27 +103,47 @@ func runScore(ctx context.Context, e *env, f *scoreFlags, args []string) error {
 	if stopBar != nil {
 		stopBar()
 	}
-	closeErr := closeOut()
+	var werr *pipeline.ErrWrite
+	if errors.As(runErr, &werr) && isBrokenPipe(runErr) {
+		runErr = nil // the reader went away (| head): not an error
+	}
+	// The output replaces the target when it holds the run's lines: all of
+	// them, or the documented prefix (--on-error fail, a read error, a
+	// signal). A failed write, or a run that failed before its first line,
+	// leaves the previous file as it was.
+	kept := werr == nil && (res.Counts.Written > 0 || (runErr == nil && !res.Interrupted && !res.InputFailed))
+	if outFile != nil {
+		if kept {
+			if err := outFile.Commit(); err != nil && runErr == nil {
+				runErr = &pipeline.ErrWrite{Err: err}
+				kept = false
+			}
+		} else {
+			outFile.Abort()
+		}
+		if !kept && !outFile.InPlace() {
+			res.Counts.Written = 0 // nothing reached the file
+			fmt.Fprintf(e.stderr, "grpo-score: %s left unchanged\n", f.output)
+		}
+	}
 	sum.finish(res)
 	if !f.quiet {
 		sum.writeTable(e.stderr)
 	}
 	if f.stats != "" {
-		if err := sum.writeJSON(f.stats); err != nil {
-			return ioErr(fmt.Errorf("--stats: %w", err))
+		if err := writeStats(sum, statsFile, kept, e.stdout); err != nil && runErr == nil {
+			runErr = err
 		}
+	}
+	if res.Interrupted {
+		where := "standard output"
+		if outFile != nil {
+			where = f.output
+		}
+		return interruptErr(ctx, fmt.Sprintf("%d lines written to %s, whole lines only", res.Counts.Written, where))
 	}
 	if runErr != nil {
-		if isBrokenPipe(runErr) {
-			return nil // the reader went away (| head): not an error
-		}
 		return ioErr(runErr)
-	}
-	if closeErr != nil {
-		if isBrokenPipe(closeErr) {
-			return nil
-		}
-		return ioErr(fmt.Errorf("writing output: %w", closeErr))
 	}
 	if res.InputFailed {
 		return &exitError{code: ExitInput}
@@ -124,37 +151,25 @@ func runScore(ctx context.Context, e *env, f *scoreFlags, args []string) error {
 	return nil
 }
 
-func isBrokenPipe(err error) bool {
-	return errors.Is(err, syscall.EPIPE)
-}
-
-// openOutput returns the output writer and a function that closes it and
-// reports a failed write or sync.
-func openOutput(path string, stdout io.Writer) (io.Writer, func() error, error) {
-	if path == "" || path == "-" {
-		return stdout, func() error { return nil }, nil
+// writeStats writes --stats when the output was kept: the statistics always
+// describe what the output holds.
+func writeStats(sum *summary, file *jsonlio.Output, kept bool, stdout io.Writer) error {
+	if file == nil {
+		if !kept {
+			return nil
+		}
+		return sum.s.WriteJSON(stdout)
 	}
-	fh, err := os.Create(path)
-	if err != nil {
-		return nil, nil, err
-	}
-	return fh, fh.Close, nil
-}
-
-// outputIsNotAnInput refuses -o naming one of the inputs: creating the
-// output would truncate the input before it is read.
-func outputIsNotAnInput(output string, inputs []string) error {
-	if output == "" || output == "-" {
+	if !kept {
+		file.Abort()
 		return nil
 	}
-	out, err := os.Stat(output)
-	if err != nil {
-		return nil // does not exist yet
+	if err := sum.s.WriteJSON(file); err != nil {
+		file.Abort()
+		return fmt.Errorf("--stats %s: %w", file.Name, err)
 	}
-	for _, in := range inputs {
-		if st, err := os.Stat(in); err == nil && os.SameFile(st, out) {
-			return fmt.Errorf("-o %s is also an input; write to another file", output)
-		}
+	if err := file.Commit(); err != nil {
+		return fmt.Errorf("--stats %w", err)
 	}
 	return nil
 }

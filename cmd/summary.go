@@ -1,9 +1,7 @@
 package cmd
 
 import (
-	"fmt"
 	"io"
-	"os"
 
 	"github.com/grpo-score/grpo-score/pipeline"
 	"github.com/grpo-score/grpo-score/stats"
@@ -69,15 +67,3 @@ func (sm *summary) finish(res *pipeline.Result) {
 }
 
 func (sm *summary) writeTable(w io.Writer) { _ = sm.s.WriteTable(w) }
-
-func (sm *summary) writeJSON(path string) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if err := sm.s.WriteJSON(f); err != nil {
-		f.Close()
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	return f.Close()
-}

@@ -62,7 +62,10 @@ func Open(path string, stdin io.Reader) (*Input, error) {
 		in.Compression = "gzip"
 		in.r = zr
 	case bytes.HasPrefix(head, zstdMagic):
-		zr, err := zstd.NewReader(br, zstd.WithDecoderConcurrency(1))
+		// Two decoders, not one: the synchronous single decoder withholds
+		// the last block it decoded when the frame's checksum fails, and
+		// every decoded line must be written before the error ends the run.
+		zr, err := zstd.NewReader(br, zstd.WithDecoderConcurrency(2))
 		if err != nil {
 			in.Close()
 			return nil, fmt.Errorf("%s: zstd: %w", in.Name, err)

@@ -128,10 +128,15 @@ type Counts struct {
 
 // Result is what a run did.
 type Result struct {
+	// Counts cover the lines up to the last one that reached the output:
+	// after an interruption, the lines read but not written are not counted.
 	Counts  Counts
 	Elapsed time.Duration
 	// InputFailed is set when --on-error fail stopped the run.
 	InputFailed bool
+	// Interrupted is set when the caller's context ended the run early
+	// (a signal): the output is a prefix of whole lines.
+	Interrupted bool
 }
 
 // ErrWrite wraps a failure to write the output (a full disk, a closed pipe).
@@ -152,17 +157,24 @@ type batch struct {
 	arena   []byte
 	outs    []Outcome
 	done    chan struct{}
+	// cut is set when the run was cancelled before every line of the batch
+	// was scored: outs holds the scored prefix, and nothing after it may
+	// be written.
+	cut bool
 }
 
-// Run scores inputs into out, reporting bad lines on msgs. progress, when
-// not nil, is called by the reader with the input being read.
-func Run(ctx context.Context, cfg *Config, names []string, stdin io.Reader, out io.Writer, msgs io.Writer) (*Result, error) {
+// Run scores inputs into out, reporting bad lines on msgs. When ctx ends
+// (a signal), the run stops reading and scoring, writes the whole lines
+// scored before, and returns with Result.Interrupted set. A read error
+// (a corrupt compressed stream) ends the run after every line decoded
+// before it was written.
+func Run(parent context.Context, cfg *Config, names []string, stdin io.Reader, out io.Writer, msgs io.Writer) (*Result, error) {
 	start := time.Now()
 	jobs := cfg.Jobs
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
 	}
-	ctx, cancel := context.WithCancel(ctx)
+	ctx, cancel := context.WithCancel(parent)
 	defer cancel()
 
 	work := make(chan *batch, jobs*2)
@@ -180,7 +192,7 @@ func Run(ctx context.Context, cfg *Config, names []string, stdin io.Reader, out 
 			defer wg.Done()
 			sc := newScorer(cfg)
 			for b := range work {
-				sc.scoreBatch(b)
+				sc.scoreBatch(ctx, b)
 				close(b.done)
 			}
 		}()
@@ -188,29 +200,59 @@ func Run(ctx context.Context, cfg *Config, names []string, stdin io.Reader, out 
 
 	w := newWriter(cfg, out, msgs)
 	var werr error
-	for b := range order {
-		<-b.done
-		if werr != nil {
-			continue // drain so the reader and workers can finish
+	readerDone := false
+	for {
+		b, ok := nextBatch(ctx, order)
+		if !ok {
+			readerDone = b == nil && ctx.Err() == nil
+			break
 		}
+		<-b.done
 		if werr = w.batch(b); werr != nil {
 			cancel()
+			break
+		}
+		if b.cut {
+			break
 		}
 	}
-	wg.Wait()
+	interrupted := parent.Err() != nil
+	if readerDone {
+		wg.Wait()
+	}
+	// After a write error, an interruption or a stop, the reader may be
+	// blocked on an input that delivers nothing more (a quiet pipe): the
+	// run ends without waiting for it.
 	if werr == nil || errors.Is(werr, errStop) {
-		if ferr := w.finish(werr != nil); ferr != nil {
+		if ferr := w.finish(werr != nil, interrupted); ferr != nil {
 			werr = ferr
 		}
 	}
-	res := &Result{Counts: w.counts, Elapsed: time.Since(start), InputFailed: w.failed}
+	res := &Result{Counts: w.counts, Elapsed: time.Since(start), InputFailed: w.failed, Interrupted: interrupted}
 	if werr != nil && !errors.Is(werr, errStop) {
 		return res, werr
 	}
-	if readErr != nil && !errors.Is(readErr, context.Canceled) {
+	if readerDone && readErr != nil && !errors.Is(readErr, context.Canceled) {
 		return res, readErr
 	}
 	return res, nil
+}
+
+// nextBatch returns the next batch in input order. Once ctx is done it
+// still returns the batches already queued (their scored lines are
+// written), but no longer waits for the reader.
+func nextBatch(ctx context.Context, order <-chan *batch) (*batch, bool) {
+	select {
+	case b, ok := <-order:
+		return b, ok
+	case <-ctx.Done():
+		select {
+		case b, ok := <-order:
+			return b, ok
+		default:
+			return nil, false
+		}
+	}
 }
 
 // ErrRead wraps a failure to open or read an input.
@@ -259,6 +301,10 @@ func (r *reader) file(name string, stdin io.Reader) error {
 			break
 		}
 		if err != nil {
+			// Every line decoded before the error is written first.
+			if len(b.lines) > 0 {
+				send(r.ctx, b, r.work, r.order)
+			}
 			return &ErrRead{Err: fmt.Errorf("%s:%d: %w", in.Name, n+1, err)}
 		}
 		if cfg.Progress != nil {
@@ -305,6 +351,9 @@ func newBatch(file string) *batch {
 }
 
 func send(ctx context.Context, b *batch, work, order chan<- *batch) bool {
+	if ctx.Err() != nil {
+		return false
+	}
 	select {
 	case order <- b:
 	case <-ctx.Done():
@@ -314,6 +363,7 @@ func send(ctx context.Context, b *batch, work, order chan<- *batch) bool {
 	case work <- b:
 		return true
 	case <-ctx.Done():
+		b.cut = true
 		close(b.done)
 		return false
 	}

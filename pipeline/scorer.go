@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"context"
 	"fmt"
 	"math"
 
@@ -25,9 +26,15 @@ func newScorer(cfg *Config) *scorer {
 	return &scorer{cfg: cfg}
 }
 
-func (sc *scorer) scoreBatch(b *batch) {
+// scoreBatch scores the lines of b, stopping early (and marking b cut) once
+// ctx is done, so that an interrupted run does not wait for slow rewards.
+func (sc *scorer) scoreBatch(ctx context.Context, b *batch) {
 	b.outs = make([]Outcome, len(b.lines))
 	for i, line := range b.lines {
+		if ctx.Err() != nil {
+			b.outs, b.cut = b.outs[:i], true
+			return
+		}
 		o := &b.outs[i]
 		o.File, o.Line, o.raw = b.file, b.linenos[i], line
 		sc.scoreLine(line, o)

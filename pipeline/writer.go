@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"math"
@@ -14,10 +13,13 @@ import (
 // feeds the sink.
 type writer struct {
 	cfg    *Config
-	out    *bufio.Writer
+	out    *lineOut
 	msgs   io.Writer
 	counts Counts
 	failed bool
+	// atOpen are the counts just before the open group's first line: an
+	// interrupted run ends its output there.
+	atOpen Counts
 
 	// grouping state
 	open     bool
@@ -28,7 +30,7 @@ type writer struct {
 }
 
 func newWriter(cfg *Config, out, msgs io.Writer) *writer {
-	return &writer{cfg: cfg, out: bufio.NewWriterSize(out, 1<<20), msgs: msgs, finished: map[string]string{}}
+	return &writer{cfg: cfg, out: newLineOut(out), msgs: msgs, finished: map[string]string{}}
 }
 
 func (w *writer) batch(b *batch) error {
@@ -66,6 +68,8 @@ func (w *writer) line(o *Outcome) error {
 			return err
 		}
 		w.open, w.key = true, o.Group
+		w.atOpen = w.counts
+		w.atOpen.Read--
 	}
 	w.pending = append(w.pending, o)
 	w.members = append(w.members, o)
@@ -161,9 +165,6 @@ func (w *writer) emit(o *Outcome) error {
 	}
 	if o.AdvantageOK && o.Status == Scored {
 		// Insert the advantage before the closing brace.
-		if _, err := w.out.Write(o.out[:o.extraAt]); err != nil {
-			return &ErrWrite{err}
-		}
 		var tmp [40]byte
 		adv := append(tmp[:0], `, "advantage": `...)
 		if math.IsNaN(o.Advantage) || math.IsInf(o.Advantage, 0) {
@@ -171,32 +172,32 @@ func (w *writer) emit(o *Outcome) error {
 		} else {
 			adv = py.AppendFloat(adv, o.Advantage)
 		}
-		if _, err := w.out.Write(adv); err != nil {
-			return &ErrWrite{err}
-		}
-		if _, err := w.out.Write(o.out[o.extraAt:]); err != nil {
-			return &ErrWrite{err}
-		}
-	} else if _, err := w.out.Write(o.out); err != nil {
-		return &ErrWrite{err}
+		return w.written(w.out.line(o.out[:o.extraAt], adv, o.out[o.extraAt:]))
 	}
-	if err := w.out.WriteByte('\n'); err != nil {
-		return &ErrWrite{err}
-	}
-	w.counts.Written++
-	return nil
+	return w.written(w.out.line(o.out))
 }
 
-// finish writes what is still held back: the open group, unless the run
-// stopped at a bad line (which closed it already), and the buffer.
-func (w *writer) finish(stopped bool) error {
-	if !stopped {
+// written keeps Counts.Written at the lines that reached the output.
+func (w *writer) written(err error) error {
+	w.counts.Written = w.out.written
+	return err
+}
+
+// finish writes what is still held back and flushes: the open group, unless
+// the run stopped at a bad line (which closed it already) or was
+// interrupted, which ends the output before the open group, whose
+// advantages are not known.
+func (w *writer) finish(stopped, interrupted bool) error {
+	switch {
+	case interrupted && w.open:
+		w.counts = w.atOpen
+		w.pending, w.members = nil, nil
+	case !stopped:
 		if err := w.closeGroup(); err != nil {
 			return err
 		}
 	}
-	if err := w.out.Flush(); err != nil {
-		return &ErrWrite{err}
-	}
-	return nil
+	err := w.out.flush()
+	w.counts.Written = w.out.written
+	return err
 }
