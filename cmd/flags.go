@@ -35,6 +35,7 @@ func (f *rewardFlags) register(fs *pflag.FlagSet) {
 	fs.StringSliceVarP(&f.rewards, "reward", "r", []string{"accuracy", "format"}, "rewards to compute, comma-separated (as the trainer's --reward_funcs; see 'grpo-score rewards')")
 	fs.StringVarP(&f.method, "method", "m", "default", "accuracy method for lines without accu_reward_method (the trainer's --reward_method)")
 	fs.StringVar(&f.taskType, "task-type", "", `"rec": accuracy and format become qwen_module.py's REC IoU and REC format rewards`)
+	fs.StringVar(&f.opts.ModelFamily, "model-family", "qwen", `REC rewards of which vlm_modules module: "qwen", "glm" or "internvl"`)
 	fs.StringVarP(&f.weights, "weights", "w", "", `weights of the total "reward": "1,0.5" in --reward order, or "format=0.5" by name (default 1 each)`)
 
 	fs.StringVar(&f.completionField, "completion-field", "completion", "field (dotted path) holding the completion: a string or a chat list")

@@ -11,6 +11,9 @@ type Options struct {
 	// TaskType "rec" swaps accuracy and format for the REC rewards of
 	// qwen_module.py, as the trainer does with is_reward_customized_from_vlm_module.
 	TaskType string
+	// ModelFamily picks the vlm_modules module whose REC rewards rec_iou and
+	// rec_format are: "qwen" (the default when empty), "glm" or "internvl".
+	ModelFamily string
 
 	Detection DetectionParams
 	Cosine    CosineParams

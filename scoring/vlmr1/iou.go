@@ -11,7 +11,12 @@ import (
 // int arithmetic staying exact, float(inter) / union at the end, and every
 // Python exception (a missing coordinate, a str, a zero union) returned.
 // Both callers catch them all, so only failing matters, not which exception.
-func boxIoU(b1, b2 pyjson.Value) (float64, error) {
+func boxIoU(b1, b2 pyjson.Value) (float64, error) { return boxIoUWith(b1, b2, true) }
+
+// boxIoUWith is boxIoU with the pixel convention chosen: inclusive (Qwen's
+// and InternVL's iou) or continuous (GLM's: no -1 on the far edges, no +1 on
+// the extents).
+func boxIoUWith(b1, b2 pyjson.Value, inclusive bool) (float64, error) {
 	var v [8]pyjson.Value
 	if err := boxCoords(b1, v[:4]); err != nil {
 		return 0, err
@@ -29,9 +34,9 @@ func boxIoU(b1, b2 pyjson.Value) (float64, error) {
 		}
 	}
 	if fast {
-		return iouPnum(n)
+		return iouPnum(n, inclusive)
 	}
-	return iouGeneric(v)
+	return iouGeneric(v, inclusive)
 }
 
 // boxCoords reads box[0] to box[3] into dst.
@@ -131,15 +136,21 @@ func pmin(a, b pnum) pnum {
 
 // iouPnum is boxIoU when all eight coordinates are pnums: the same
 // operations in the same order. Products of ints below 2^31 fit in an int64.
-func iouPnum(n [8]pnum) (float64, error) {
+func iouPnum(n [8]pnum, inclusive bool) (float64, error) {
 	one := pnum{i: 1}
+	edge := func(a pnum) pnum { return a }
+	extent := edge
+	if inclusive {
+		edge = func(a pnum) pnum { return a.sub(one) }
+		extent = func(a pnum) pnum { return a.add(one) }
+	}
 	x1 := pmax(n[0], n[4])
 	y1 := pmax(n[1], n[5])
-	x2 := pmin(n[2].sub(one), n[6].sub(one))
-	y2 := pmin(n[3].sub(one), n[7].sub(one))
+	x2 := pmin(edge(n[2]), edge(n[6]))
+	y2 := pmin(edge(n[3]), edge(n[7]))
 	inter := pnum{}
 	if x1.less(x2) && y1.less(y2) {
-		inter = x2.sub(x1).add(one).mul(y2.sub(y1).add(one))
+		inter = extent(x2.sub(x1)).mul(extent(y2.sub(y1)))
 	}
 	area1 := n[2].sub(n[0]).mul(n[3].sub(n[1]))
 	area2 := n[6].sub(n[4]).mul(n[7].sub(n[5]))
@@ -153,7 +164,7 @@ func iouPnum(n [8]pnum) (float64, error) {
 
 // iouGeneric is boxIoU through the Python operations of package pyjson,
 // for big ints and values that are not numbers.
-func iouGeneric(v [8]pyjson.Value) (float64, error) {
+func iouGeneric(v [8]pyjson.Value, inclusive bool) (float64, error) {
 	one := pyjson.IntOf(1)
 	var err error
 	step := func(f func(a, b pyjson.Value) (pyjson.Value, error), a, b pyjson.Value) pyjson.Value {
@@ -164,10 +175,16 @@ func iouGeneric(v [8]pyjson.Value) (float64, error) {
 		r, err = f(a, b)
 		return r
 	}
+	edge := func(a pyjson.Value) pyjson.Value { return a }
+	extent := edge
+	if inclusive {
+		edge = func(a pyjson.Value) pyjson.Value { return step(pyjson.Sub, a, one) }
+		extent = func(a pyjson.Value) pyjson.Value { return step(pyjson.Add, a, one) }
+	}
 	x1 := step(pyjson.Max, v[0], v[4])
 	y1 := step(pyjson.Max, v[1], v[5])
-	x2 := step(pyjson.Min, step(pyjson.Sub, v[2], one), step(pyjson.Sub, v[6], one))
-	y2 := step(pyjson.Min, step(pyjson.Sub, v[3], one), step(pyjson.Sub, v[7], one))
+	x2 := step(pyjson.Min, edge(v[2]), edge(v[6]))
+	y2 := step(pyjson.Min, edge(v[3]), edge(v[7]))
 	if err != nil {
 		return 0, pyErr(err)
 	}
@@ -182,7 +199,7 @@ func iouGeneric(v [8]pyjson.Value) (float64, error) {
 			return 0, pyErr(err)
 		}
 		if ltY {
-			inter = step(pyjson.Mul, step(pyjson.Add, step(pyjson.Sub, x2, x1), one), step(pyjson.Add, step(pyjson.Sub, y2, y1), one))
+			inter = step(pyjson.Mul, extent(step(pyjson.Sub, x2, x1)), extent(step(pyjson.Sub, y2, y1)))
 		}
 	}
 	area1 := step(pyjson.Mul, step(pyjson.Sub, v[2], v[0]), step(pyjson.Sub, v[3], v[1]))

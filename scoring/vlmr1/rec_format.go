@@ -17,24 +17,8 @@ func recFormatReward(s *scoring.Sample, tr *scoring.Trace) (float64, error) {
 }
 
 func recFormatMatch(c string) bool {
-	i := strings.Index(c, "<think>")
-	if i < 0 {
-		return false
-	}
-	q := -1
-	for p := i + len("<think>"); p < len(c); {
-		k := strings.Index(c[p:], "</think>")
-		if k < 0 {
-			return false
-		}
-		r := skipSpace(c, p+k+len("</think>"))
-		if strings.HasPrefix(c[r:], openTag) {
-			q = r + len(openTag)
-			break
-		}
-		p += k + 1
-	}
-	if q < 0 {
+	q, ok := thinkThenAnswer(c)
+	if !ok {
 		return false
 	}
 	a := strings.IndexByte(c[q:], '{')
@@ -50,6 +34,29 @@ func recFormatMatch(c string) bool {
 		return false
 	}
 	return strings.Contains(c[bEnd+k+1:], closeTag)
+}
+
+// thinkThenAnswer searches <think>.*?</think>\s*<answer> with DOTALL and
+// returns the offset just after the earliest such <answer>: later stages of
+// the REC format patterns only need text after it, so the earliest is the
+// one that finds a match whenever any does.
+func thinkThenAnswer(c string) (int, bool) {
+	i := strings.Index(c, "<think>")
+	if i < 0 {
+		return 0, false
+	}
+	for p := i + len("<think>"); p < len(c); {
+		k := strings.Index(c[p:], "</think>")
+		if k < 0 {
+			return 0, false
+		}
+		r := skipSpace(c, p+k+len("</think>"))
+		if strings.HasPrefix(c[r:], openTag) {
+			return r + len(openTag), true
+		}
+		p += k + 1
+	}
+	return 0, false
 }
 
 // findBoxPattern finds the first match at or after from of

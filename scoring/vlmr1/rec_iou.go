@@ -28,16 +28,9 @@ func recIoU(s *scoring.Sample, tr *scoring.Trace) (float64, error) {
 	if err != nil {
 		return 0, err
 	}
-	answers := allAnswers(s.Solution)
-	if len(answers) == 0 {
-		return 0, &scoring.PyError{Type: "IndexError", Msg: "list index out of range"}
-	}
-	sol, err := loads(py.Strip(answers[len(answers)-1]))
+	sol, err := solutionBox(s.Solution, tr)
 	if err != nil {
 		return 0, err
-	}
-	if tr.On() {
-		tr.Add("ground-truth box", pyjson.Repr(sol))
 	}
 	box, ok := recPredictedBox(s.Completion, s.REC, inputH, inputW, tr)
 	if !ok {
@@ -53,25 +46,29 @@ func recIoU(s *scoring.Sample, tr *scoring.Trace) (float64, error) {
 	return v, nil
 }
 
+// solutionBox is json.loads of the solution's last answer block, stripped,
+// which every module's iou_reward does outside its try: it raises.
+func solutionBox(sol string, tr *scoring.Trace) (pyjson.Value, error) {
+	answers := allAnswers(sol)
+	if len(answers) == 0 {
+		return nil, &scoring.PyError{Type: "IndexError", Msg: "list index out of range"}
+	}
+	v, err := loads(py.Strip(answers[len(answers)-1]))
+	if err != nil {
+		return nil, err
+	}
+	if tr.On() {
+		tr.Add("ground-truth box", pyjson.Repr(v))
+	}
+	return v, nil
+}
+
 // recPredictedBox extracts and rescales the predicted box; false where the
 // reference finds none or its try block catches an exception.
 func recPredictedBox(content string, rec *scoring.RECInfo, inputH, inputW *big.Int, tr *scoring.Trace) (pyjson.List, bool) {
-	ans, ok := firstAnswer(content)
+	coords, ok := answerBox(content, tr)
 	if !ok {
-		tr.Add("no <answer> block in the completion", nil)
 		return nil, false
-	}
-	ans = py.Strip(ans)
-	start, end, ok := findBoxPattern(ans, 0, true)
-	if !ok {
-		if tr.On() {
-			tr.Add("no [d, d, d, d] in the answer", ans)
-		}
-		return nil, false
-	}
-	coords, ok := boxDigits(ans[start:end])
-	if !ok {
-		return nil, false // int() raised: more digits than CPython converts
 	}
 	// The image size is an int from PIL, exact in a float64.
 	scale := [4]struct {
@@ -95,6 +92,30 @@ func recPredictedBox(content string, rec *scoring.RECInfo, inputH, inputW *big.I
 		tr.Add("predicted box (image pixels)", pyjson.Repr(box))
 	}
 	return box, true
+}
+
+// answerBox is the predicted box of every module's iou_reward: the first
+// \[(\d+),\s*(\d+),\s*(\d+),\s*(\d+)] of the first answer block, read with
+// int(); false where there is none or int() raises.
+func answerBox(content string, tr *scoring.Trace) ([4]*big.Int, bool) {
+	ans, ok := firstAnswer(content)
+	if !ok {
+		tr.Add("no <answer> block in the completion", nil)
+		return [4]*big.Int{}, false
+	}
+	ans = py.Strip(ans)
+	start, end, ok := findBoxPattern(ans, 0, true)
+	if !ok {
+		if tr.On() {
+			tr.Add("no [d, d, d, d] in the answer", ans)
+		}
+		return [4]*big.Int{}, false
+	}
+	coords, ok := boxDigits(ans[start:end])
+	if !ok {
+		return coords, false // int() raised: more digits than CPython converts
+	}
+	return coords, true
 }
 
 // maxIntDigits is CPython 3.11's limit for int() of a decimal string.

@@ -22,11 +22,16 @@ func Suite(o *scoring.Options) scoring.Suite {
 		methods = append(methods, scoring.MethodInfo{Name: m.Name, Doc: m.Doc, Implemented: m.Fn != nil})
 	}
 	return scoring.Suite{
-		Name:         Name,
-		Doc:          "VLM-R1 grpo_jsonl.py reward_funcs_registry and vlm_modules (bare names mean this suite)",
-		Rewards:      builtinRewards(o),
-		Methods:      methods,
-		Resolve:      func(name string) (string, error) { return resolve(name, o.TaskType) },
+		Name:    Name,
+		Doc:     "VLM-R1 grpo_jsonl.py reward_funcs_registry and vlm_modules (bare names mean this suite)",
+		Rewards: builtinRewards(o),
+		Methods: methods,
+		Resolve: func(name string) (string, error) {
+			if _, ok := family(o.ModelFamily); !ok {
+				return "", fmt.Errorf("unknown model family %q (known: qwen, glm, internvl)", o.ModelFamily)
+			}
+			return resolve(name, o.TaskType)
+		},
 		MethodReward: "accuracy",
 		MethodOf: func(s *scoring.Sample) string {
 			if o.TaskType == "rec" {
@@ -35,6 +40,22 @@ func Suite(o *scoring.Options) scoring.Suite {
 			return methodName(s, o.Method, set)
 		},
 	}
+}
+
+// module is one vlm_modules class's REC rewards.
+type module struct{ iou, format scoring.RewardFunc }
+
+// family is the module --model-family names; empty means qwen.
+func family(name string) (module, bool) {
+	switch name {
+	case "", "qwen":
+		return module{recIoU, recFormatReward}, true
+	case "glm":
+		return module{glmIoU, glmFormat}, true
+	case "internvl":
+		return module{internvlIoU, internvlFormat}, true
+	}
+	return module{}, false
 }
 
 // resolve applies the task type: with "rec", accuracy and format are the REC
@@ -74,13 +95,14 @@ func builtinMethods(o *scoring.Options) []methodInfo {
 
 // builtinRewards lists the rewards of reward_funcs_registry and qwen_module.py.
 func builtinRewards(o *scoring.Options) []scoring.RewardInfo {
+	rec, _ := family(o.ModelFamily)
 	return []scoring.RewardInfo{
 		{Name: "accuracy", Doc: "accuracy_reward: the line's accu_reward_method, else --method", New: func() (scoring.Reward, error) { return newAccuracy(o) }},
 		{Name: "format", Doc: "<think>...</think>\\s*<answer>...</answer> full match", New: plain(formatReward)},
 		{Name: "length", Doc: "cosine length reward over the Qwen2.5 token count (cosine_rewards)", New: func() (scoring.Reward, error) { return newCosineLength(o) }},
 		{Name: "repetition", Doc: "n-gram repetition penalty; bbox JSON lists compared item by item", New: plain(repetitionReward)},
-		{Name: "rec_iou", Doc: "REC IoU of the first [x1, y1, x2, y2] rescaled to the image (qwen_module.py)", New: plain(recIoU)},
-		{Name: "rec_format", Doc: "REC format: think/answer tags around {...[d, d, d, d]...}", New: plain(recFormatReward)},
+		{Name: "rec_iou", Doc: "REC IoU of the first [x1, y1, x2, y2]: qwen rescales to the image, glm is continuous, internvl inclusive-pixel (--model-family)", New: plain(rec.iou)},
+		{Name: "rec_format", Doc: "REC format: qwen {...[d, d, d, d]...}, glm <think>...<answer>...</answer>, internvl [d, d, d, d] (--model-family)", New: plain(rec.format)},
 		{Name: "none", Doc: "scores nothing: the pipeline alone, to measure the I/O limit", New: plain(nothing)},
 	}
 }
