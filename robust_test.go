@@ -493,3 +493,51 @@ func TestFullDiskLeavesWholeLinesAndHonestCounts(t *testing.T) {
 		t.Errorf("-o: stderr should say the file was left unchanged and 0 written:\n%s", errb.String())
 	}
 }
+
+// TestGzipBombStaysBounded streams a 10 GiB gzip bomb (zeros, no newline:
+// one endless line) through score: memory must stay bounded by the line cap
+// and the run must report the line, not die. The bomb is made of one
+// compressed 64 MiB member written 160 times (gzip readers read
+// concatenated members as one stream), so nothing big is ever stored.
+// The address-space limit keeps a regression from taking the machine down.
+func TestGzipBombStaysBounded(t *testing.T) {
+	if testing.Short() {
+		t.Skip("decompresses 10 GiB")
+	}
+	var member bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&member, gzip.BestCompression)
+	zw.Write(make([]byte, 64<<20))
+	zw.Close()
+	c := exec.Command("bash", "-c", "ulimit -v 4000000; exec "+binary+" score -r format")
+	w, err := c.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var errb bytes.Buffer
+	c.Stderr = &errb
+	c.Stdout = io.Discard
+	if err := c.Start(); err != nil {
+		t.Fatal(err)
+	}
+	go func() {
+		defer w.Close()
+		for i := 0; i < 160; i++ {
+			if _, err := w.Write(member.Bytes()); err != nil {
+				return
+			}
+		}
+	}()
+	err = c.Wait()
+	code := c.ProcessState.ExitCode()
+	rss := c.ProcessState.SysUsage().(*syscall.Rusage).Maxrss << 10 // KiB on Linux
+	t.Logf("exit %d, peak RSS %d MB, %s", code, rss>>20, c.ProcessState.UserTime())
+	if code != 0 || !strings.Contains(errb.String(), "<stdin>:1: line longer than 268435456 bytes") {
+		t.Errorf("exit %d (%v), stderr:\n%s\nwant 0 and the line reported", code, err, errb.String())
+	}
+	if !strings.Contains(errb.String(), "1 read, 0 written, 1 skipped, 1 failed") {
+		t.Errorf("summary does not count the line:\n%s", errb.String())
+	}
+	if rss >= 1500<<20 {
+		t.Errorf("peak RSS %d MB, want under 1500 MB", rss>>20)
+	}
+}

@@ -113,7 +113,7 @@ func runCheck(ctx context.Context, e *env, f *checkFlags, args []string) error {
 			return err
 		}
 	}
-	cfg := &pipeline.Config{Rewards: rewards, Fields: fields, Jobs: f.jobs, Sink: ck, MethodOf: methodOf(reg, rewards)}
+	cfg := &pipeline.Config{Rewards: rewards, Fields: fields, Jobs: f.jobs, Sink: ck, MethodOf: methodOf(reg, rewards), MaxLineBytes: e.maxLine}
 	if len(args) == 0 {
 		args = []string{"-"}
 	}
@@ -180,7 +180,7 @@ func loadGoldenRewards(path string, e *env, key, rec jsonlio.Path) (map[string]m
 // eachLine is jsonlio.ForEachLine with read failures as I/O errors (exit 4)
 // that stops, with the interrupt's exit status, once the run's context ends.
 func eachLine(path string, e *env, fn func(file string, n int, line []byte) error) error {
-	err := jsonlio.ForEachLine(path, e.stdin, func(file string, n int, line []byte) error {
+	err := jsonlio.ForEachLine(path, e.stdin, e.maxLine, func(file string, n int, line []byte) error {
 		if e.ctx != nil && e.ctx.Err() != nil {
 			return interruptErr(e.ctx, fmt.Sprintf("stopped at %s:%d", file, n))
 		}
@@ -189,6 +189,10 @@ func eachLine(path string, e *env, fn func(file string, n int, line []byte) erro
 	var re *jsonlio.ReadError
 	if errors.As(err, &re) {
 		return ioErr(err)
+	}
+	var long *jsonlio.LineTooLongError
+	if errors.As(err, &long) {
+		return &exitError{code: ExitInput, err: err}
 	}
 	return err
 }

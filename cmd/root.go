@@ -12,6 +12,8 @@ import (
 	"syscall"
 
 	"github.com/spf13/cobra"
+
+	"github.com/grpo-score/grpo-score/jsonlio"
 )
 
 // Exit codes, as documented in the README.
@@ -47,8 +49,10 @@ func ioErr(err error) error { return &exitError{code: ExitIO, err: err} }
 type env struct {
 	// ctx ends when a signal interrupts the run; commands that read lines
 	// stop at the next one.
-	ctx            context.Context
-	stdin          io.Reader
+	ctx   context.Context
+	stdin io.Reader
+	// maxLine is --max-line-bytes, the cap on an input line's length.
+	maxLine        int
 	stdout, stderr io.Writer
 	getenv         func(string) string
 }
@@ -151,6 +155,14 @@ VLM-R1's trainer and reproduces the values it computes, quirks included.`,
 		newRewardsCmd(e),
 		newVersionCmd(e),
 	)
+	root.PersistentFlags().IntVar(&e.maxLine, "max-line-bytes", jsonlio.DefaultMaxLineBytes,
+		"longest input line accepted, in bytes: a longer line is reported as FILE:LINE and left out, and memory stays bounded")
+	root.PersistentPreRunE = func(*cobra.Command, []string) error {
+		if e.maxLine < 1 {
+			return usageErr("--max-line-bytes must be at least 1, not %d", e.maxLine)
+		}
+		return nil
+	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageErr("%v (see '%s --help')", err, c.CommandPath())
 	})

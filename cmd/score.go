@@ -68,6 +68,8 @@ func runScore(ctx context.Context, e *env, f *scoreFlags, args []string) error {
 		OnError:  onErr,
 		Jobs:     f.jobs,
 		MethodOf: methodOf(reg, rewards),
+
+		MaxLineBytes: e.maxLine,
 	}
 	if f.shard != "" {
 		if cfg.ShardIndex, cfg.ShardCount, err = parseShard(f.shard, e.getenv); err != nil {

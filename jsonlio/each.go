@@ -18,19 +18,28 @@ func (e *ReadError) Unwrap() error { return e.Err }
 
 // ForEachLine opens path ("-" is stdin) and calls fn with the input's name,
 // each line's number and the line, which is valid only during the call.
-// Reading failures come back as *ReadError naming FILE:LINE; an error from
-// fn comes back as it is, except ErrStop.
-func ForEachLine(path string, stdin io.Reader, fn func(file string, n int, line []byte) error) error {
+// Lines longer than maxLine bytes (0: DefaultMaxLineBytes) end the walk
+// with a *LineTooLongError naming FILE:LINE. Reading failures come back as
+// *ReadError naming FILE:LINE; an error from fn comes back as it is, except
+// ErrStop.
+func ForEachLine(path string, stdin io.Reader, maxLine int, fn func(file string, n int, line []byte) error) error {
 	in, err := Open(path, stdin)
 	if err != nil {
 		return &ReadError{Err: err}
 	}
 	defer in.Close()
 	lr := NewLineReader(in)
+	if maxLine > 0 {
+		lr.Max = maxLine
+	}
 	for {
 		line, n, err := lr.Next()
 		if err == io.EOF {
 			return nil
+		}
+		var long *LineTooLongError
+		if errors.As(err, &long) {
+			return fmt.Errorf("%s:%d: %w", in.Name, n, err)
 		}
 		if err != nil {
 			return &ReadError{Err: fmt.Errorf("%s:%d: %w", in.Name, n+1, err)}

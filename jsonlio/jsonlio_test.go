@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -237,7 +238,7 @@ func FuzzLineReader(f *testing.F) {
 
 func TestForEachLine(t *testing.T) {
 	var got []string
-	err := ForEachLine("-", strings.NewReader("a\nb\nc\n"), func(file string, n int, line []byte) error {
+	err := ForEachLine("-", strings.NewReader("a\nb\nc\n"), 0, func(file string, n int, line []byte) error {
 		got = append(got, file+":"+string(rune('0'+n))+":"+string(line))
 		if n == 2 {
 			return ErrStop
@@ -248,7 +249,57 @@ func TestForEachLine(t *testing.T) {
 		t.Errorf("got %v, %v", got, err)
 	}
 	var re *ReadError
-	if err := ForEachLine("/no/such/file", nil, nil); !errors.As(err, &re) {
+	if err := ForEachLine("/no/such/file", nil, 0, nil); !errors.As(err, &re) {
 		t.Errorf("missing file: %v", err)
+	}
+}
+
+func TestLineLongerThanTheCap(t *testing.T) {
+	// Long lines, one of exactly the cap, around the 1 MB read buffer too.
+	long := strings.Repeat("x", 3<<20)
+	in := "short\n" + long + "\n" + long[:100] + "\r\n" + long[:101] + "\nlast"
+	for _, max := range []int{100, 3 << 20} {
+		lr := NewLineReader(strings.NewReader(in))
+		lr.Max = max
+		type got struct {
+			n    int
+			len  int
+			long bool
+			crlf bool
+		}
+		var all []got
+		for {
+			line, n, err := lr.Next()
+			if err == io.EOF {
+				break
+			}
+			var tl *LineTooLongError
+			if err != nil && !errors.As(err, &tl) {
+				t.Fatal(err)
+			}
+			if tl != nil && (tl.Max != max || tl.Error() != fmt.Sprintf("line longer than %d bytes", max)) {
+				t.Errorf("error %v", tl)
+			}
+			all = append(all, got{n, len(line), tl != nil, lr.CRLF})
+		}
+		want := []got{{1, 5, false, false}, {2, 3 << 20, false, false}, {3, 100, false, true}, {4, 101, false, false}, {5, 4, false, false}}
+		if max == 100 {
+			want[1], want[3] = got{2, 0, true, false}, got{4, 0, true, false}
+		}
+		if fmt.Sprint(all) != fmt.Sprint(want) {
+			t.Errorf("max %d: got %v, want %v", max, all, want)
+		}
+	}
+}
+
+func TestByteOrderMarkIsSkipped(t *testing.T) {
+	lr := NewLineReader(strings.NewReader("\ufeff{\"a\": 1}\n\ufeff{\"b\": 2}\n"))
+	first, _, _ := lr.Next()
+	if string(first) != `{"a": 1}` {
+		t.Errorf("first line %q: the BOM was not skipped", first)
+	}
+	second, _, _ := lr.Next()
+	if string(second) != "\ufeff{\"b\": 2}" {
+		t.Errorf("second line %q: only a BOM at the start of the stream is skipped", second)
 	}
 }

@@ -1,6 +1,7 @@
 package jsonlio
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -52,6 +53,11 @@ func ParseObject(line []byte) (*Object, error) {
 	s.skipSpace()
 	if s.i >= len(line) {
 		return nil, &SyntaxError{Offset: s.i, Msg: "empty line"}
+	}
+	if bytes.HasPrefix(line[s.i:], bom) {
+		// Skipped at the start of a stream; elsewhere (files concatenated
+		// with cat) it is named for what it is.
+		return nil, &SyntaxError{Offset: s.i, Msg: "a UTF-8 byte order mark (U+FEFF) before the JSON object"}
 	}
 	if line[s.i] != '{' {
 		return nil, &SyntaxError{Offset: s.i, Msg: "not a JSON object"}

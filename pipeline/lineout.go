@@ -23,10 +23,14 @@ func newLineOut(w io.Writer) *lineOut {
 	return &lineOut{w: w, buf: make([]byte, 0, lineOutBuffer)}
 }
 
-// line buffers one line made of parts and the newline.
-func (lo *lineOut) line(parts ...[]byte) error {
+// line buffers one line made of parts and its ending: "\r\n" when crlf
+// (the input line had it), else "\n".
+func (lo *lineOut) line(crlf bool, parts ...[]byte) error {
 	for _, p := range parts {
 		lo.buf = append(lo.buf, p...)
+	}
+	if crlf {
+		lo.buf = append(lo.buf, '\r')
 	}
 	lo.buf = append(lo.buf, '\n')
 	lo.ends = append(lo.ends, len(lo.buf))

@@ -72,6 +72,10 @@ type Config struct {
 	Trace bool
 	// Progress, when set, is kept at the number of input bytes consumed.
 	Progress *atomic.Int64
+	// MaxLineBytes caps a line's length; 0 means jsonlio.DefaultMaxLineBytes.
+	// A longer line is an input error (it cannot be kept: it is left out
+	// under --on-error keep too).
+	MaxLineBytes int
 }
 
 // Sink receives outcomes in input order, on the writer goroutine.
@@ -112,6 +116,8 @@ type Outcome struct {
 	Traces      []*scoring.Trace
 	Sample      *scoring.Sample
 	raw         []byte // the input line
+	crlf        bool   // the input line ended with "\r\n"
+	unreadable  bool   // the line was not read (over the length cap): it cannot be kept
 	out         []byte // rendered line without the final newline
 	extraAt     int    // offset of the closing brace in out, for the advantage
 }
@@ -161,6 +167,13 @@ type batch struct {
 	// was scored: outs holds the scored prefix, and nothing after it may
 	// be written.
 	cut bool
+	// crlf[i] is set when line i ended with "\r\n", which the output keeps.
+	crlf []bool
+	// errs holds, by index, the lines that could not be read whole (longer
+	// than the cap); nil when there are none.
+	errs map[int]error
+	// held is what the batch took of the run's byte budget.
+	held int64
 }
 
 // Run scores inputs into out, reporting bad lines on msgs. When ctx ends
@@ -180,10 +193,11 @@ func Run(parent context.Context, cfg *Config, names []string, stdin io.Reader, o
 	work := make(chan *batch, jobs*2)
 	order := make(chan *batch, jobs*4)
 	var readErr error
+	inflight := newBudget(inflightBytes)
 	go func() {
 		defer close(work)
 		defer close(order)
-		readErr = readBatches(ctx, cfg, names, stdin, work, order)
+		readErr = readBatches(ctx, cfg, names, stdin, work, order, inflight)
 	}()
 	var wg sync.WaitGroup
 	for i := 0; i < jobs; i++ {
@@ -208,7 +222,9 @@ func Run(parent context.Context, cfg *Config, names []string, stdin io.Reader, o
 			break
 		}
 		<-b.done
-		if werr = w.batch(b); werr != nil {
+		werr = w.batch(b)
+		inflight.release(b.held)
+		if werr != nil {
 			cancel()
 			break
 		}
@@ -266,15 +282,22 @@ var errStop = errors.New("stopped at an input error")
 
 // readBatches splits the inputs into batches, copying line bytes into a
 // per-batch arena because the line reader reuses its buffer.
-func readBatches(ctx context.Context, cfg *Config, names []string, stdin io.Reader, work, order chan<- *batch) error {
-	r := &reader{cfg: cfg, ctx: ctx, work: work, order: order, unit: -1}
+func readBatches(ctx context.Context, cfg *Config, names []string, stdin io.Reader, work, order chan<- *batch, inflight *budget) error {
+	r := &reader{cfg: cfg, ctx: ctx, work: work, order: order, unit: -1, inflight: inflight}
 	for _, name := range names {
 		if err := r.file(name, stdin); err != nil {
+			if errors.Is(err, errStopReading) {
+				return nil
+			}
 			return err
 		}
 	}
 	return nil
 }
+
+// errStopReading ends the reading early without an error: under
+// --on-error fail after a line the run will stop at.
+var errStopReading = errors.New("stop reading")
 
 // reader is the state that carries across input files.
 type reader struct {
@@ -284,6 +307,7 @@ type reader struct {
 	base        int64  // bytes of the inputs already read, for progress
 	unit        int    // index of the current line, or group when grouping, for sharding
 	lastGroup   string // group key of the previous line, when sharding by group
+	inflight    *budget
 }
 
 func (r *reader) file(name string, stdin io.Reader) error {
@@ -294,16 +318,21 @@ func (r *reader) file(name string, stdin io.Reader) error {
 	defer in.Close()
 	cfg := r.cfg
 	lr := jsonlio.NewLineReader(in)
+	if cfg.MaxLineBytes > 0 {
+		lr.Max = cfg.MaxLineBytes
+	}
 	b := newBatch(in.Name)
 	for {
 		line, n, err := lr.Next()
 		if err == io.EOF {
 			break
 		}
-		if err != nil {
+		var long *jsonlio.LineTooLongError
+		tooLong := errors.As(err, &long)
+		if err != nil && !tooLong {
 			// Every line decoded before the error is written first.
 			if len(b.lines) > 0 {
-				send(r.ctx, b, r.work, r.order)
+				r.send(b)
 			}
 			return &ErrRead{Err: fmt.Errorf("%s:%d: %w", in.Name, n+1, err)}
 		}
@@ -313,18 +342,33 @@ func (r *reader) file(name string, stdin io.Reader) error {
 		if cfg.ShardCount > 1 && !r.inShard(line) {
 			continue
 		}
+		if tooLong {
+			if b.errs == nil {
+				b.errs = map[int]error{}
+			}
+			b.errs[len(b.lines)] = err
+		}
 		off := len(b.arena)
 		b.arena = append(b.arena, line...)
 		b.lines = append(b.lines, b.arena[off:len(b.arena):len(b.arena)])
 		b.linenos = append(b.linenos, n)
+		b.crlf = append(b.crlf, lr.CRLF)
+		if tooLong && cfg.OnError == Fail {
+			// The run stops at this line: reading on would only discard
+			// the rest of it.
+			if !r.send(b) {
+				return r.ctx.Err()
+			}
+			return errStopReading
+		}
 		if len(b.lines) >= batchLines || len(b.arena) >= batchBytes {
-			if !send(r.ctx, b, r.work, r.order) {
+			if !r.send(b) {
 				return r.ctx.Err()
 			}
 			b = newBatch(in.Name)
 		}
 	}
-	if len(b.lines) > 0 && !send(r.ctx, b, r.work, r.order) {
+	if len(b.lines) > 0 && !r.send(b) {
 		return r.ctx.Err()
 	}
 	r.base += in.Consumed()
@@ -348,6 +392,16 @@ func (r *reader) inShard(line []byte) bool {
 
 func newBatch(file string) *batch {
 	return &batch{file: file, done: make(chan struct{})}
+}
+
+// send queues b once the byte budget has room for it.
+func (r *reader) send(b *batch) bool {
+	held, ok := r.inflight.acquire(r.ctx, int64(len(b.arena)))
+	if !ok {
+		return false
+	}
+	b.held = held
+	return send(r.ctx, b, r.work, r.order)
 }
 
 func send(ctx context.Context, b *batch, work, order chan<- *batch) bool {

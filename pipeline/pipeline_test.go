@@ -127,3 +127,21 @@ func BenchmarkPipelineNoReward(b *testing.B) {
 		}
 	}
 }
+
+// TestLinesLargerThanTheByteBudget: a batch larger than the in-flight
+// budget takes all of it and still flows, in order, between small ones.
+func TestLinesLargerThanTheByteBudget(t *testing.T) {
+	if testing.Short() {
+		t.Skip("two 70 MB lines")
+	}
+	big := `{"completion": "` + strings.Repeat("x", inflightBytes+6<<20) + `"}` + "\n"
+	in := lines(300) + big + lines(5) + big + lines(3)
+	cfg := &Config{Rewards: []NamedReward{{Name: "len", Reward: jitter, Weight: 1}}, Fields: DefaultFields(), Jobs: 2}
+	out, msgs, res := runCfg(t, cfg, in)
+	if msgs != "" || res.Counts.Written != 310 || strings.Count(out, "\n") != 310 {
+		t.Fatalf("messages %q, counts %+v", msgs, res.Counts)
+	}
+	if want := float64(inflightBytes + 6<<20); !strings.Contains(out, fmt.Sprintf(`"len": %.1f}`, want)) {
+		t.Error("the big line was not scored")
+	}
+}

@@ -36,7 +36,12 @@ func (sc *scorer) scoreBatch(ctx context.Context, b *batch) {
 			return
 		}
 		o := &b.outs[i]
-		o.File, o.Line, o.raw = b.file, b.linenos[i], line
+		o.File, o.Line, o.raw, o.crlf = b.file, b.linenos[i], line, b.crlf[i]
+		if err := b.errs[i]; err != nil {
+			sc.invalid(o, err)
+			o.unreadable = true
+			continue
+		}
 		sc.scoreLine(line, o)
 	}
 }

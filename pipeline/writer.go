@@ -92,6 +92,12 @@ func (w *writer) bad(o *Outcome) error {
 		}
 		return errStop
 	}
+	if o.unreadable {
+		// A line over the length cap was never held in memory: it is left
+		// out whatever the policy.
+		w.counts.Skipped++
+		return nil
+	}
 	o.out = o.raw // --on-error keep: the line as it came
 	if w.open {
 		w.pending = append(w.pending, o)
@@ -172,9 +178,9 @@ func (w *writer) emit(o *Outcome) error {
 		} else {
 			adv = py.AppendFloat(adv, o.Advantage)
 		}
-		return w.written(w.out.line(o.out[:o.extraAt], adv, o.out[o.extraAt:]))
+		return w.written(w.out.line(o.crlf, o.out[:o.extraAt], adv, o.out[o.extraAt:]))
 	}
-	return w.written(w.out.line(o.out))
+	return w.written(w.out.line(o.crlf, o.out))
 }
 
 // written keeps Counts.Written at the lines that reached the output.
