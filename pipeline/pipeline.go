@@ -66,6 +66,13 @@ type Config struct {
 	StrOf func(jsonlio.Value) (string, error)
 	// MethodOf names the accuracy method a sample uses, for statistics.
 	MethodOf func(*scoring.Sample) string
+	// Sets are further reward configurations scored on every line beside
+	// Rewards (compare): each line gets one Scores per set in Outcome.Sets,
+	// with its own total, method and advantages. Sets are not written.
+	Sets []RewardSet
+	// Discard renders and writes no output line; the sink still sees every
+	// outcome.
+	Discard bool
 	// Sink sees every line's outcome in input order; may be nil.
 	Sink Sink
 	// Trace, when set, records an explanation for every line (explain).
@@ -95,13 +102,16 @@ const (
 	Invalid // an input error; see Outcome.Err
 )
 
-// Outcome is one line's result.
-type Outcome struct {
-	File   string
-	Line   int
-	Status Status
-	Err    error // for Invalid
-	// Values and Errs are aligned with Config.Rewards; Errs[i] != nil means
+// RewardSet is one configuration of rewards in Config.Sets.
+type RewardSet struct {
+	Rewards []NamedReward
+	// MethodOf names the accuracy method a sample uses under this set.
+	MethodOf func(*scoring.Sample) string
+}
+
+// Scores are the values of one set of rewards on one line.
+type Scores struct {
+	// Values and Errs are aligned with the rewards; Errs[i] != nil means
 	// reward i raised and its value is null.
 	Values []float64
 	Errs   []error
@@ -112,14 +122,29 @@ type Outcome struct {
 	// Advantage is set for grouped lines once their group is complete.
 	Advantage   float64
 	AdvantageOK bool
-	Group       string
-	Traces      []*scoring.Trace
-	Sample      *scoring.Sample
-	raw         []byte // the input line
-	crlf        bool   // the input line ended with "\r\n"
-	unreadable  bool   // the line was not read (over the length cap): it cannot be kept
-	out         []byte // rendered line without the final newline
-	extraAt     int    // offset of the closing brace in out, for the advantage
+	// InputErr, in Outcome.Sets only, is the input error that kept this
+	// set from scoring a line the others could score (a field only its
+	// rewards read); score would report the line as invalid.
+	InputErr error
+}
+
+// Outcome is one line's result.
+type Outcome struct {
+	File   string
+	Line   int
+	Status Status
+	Err    error // for Invalid
+	Scores       // of Config.Rewards
+	// Sets holds the scores of Config.Sets, in order.
+	Sets       []Scores
+	Group      string
+	Traces     []*scoring.Trace
+	Sample     *scoring.Sample
+	raw        []byte // the input line
+	crlf       bool   // the input line ended with "\r\n"
+	unreadable bool   // the line was not read (over the length cap): it cannot be kept
+	out        []byte // rendered line without the final newline
+	extraAt    int    // offset of the closing brace in out, for the advantage
 }
 
 // Counts are the line tallies of a run.

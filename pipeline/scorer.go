@@ -70,43 +70,69 @@ func (sc *scorer) scoreLine(line []byte, o *Outcome) {
 		sc.invalid(o, err)
 		return
 	}
-	o.Values = make([]float64, len(cfg.Rewards))
-	o.Errs = make([]error, len(cfg.Rewards))
 	if cfg.Trace {
 		o.Traces = make([]*scoring.Trace, len(cfg.Rewards))
 		o.Sample = &s
 	}
-	total, totalOK := 0.0, true
-	for i, nr := range cfg.Rewards {
-		var tr *scoring.Trace
-		if cfg.Trace {
-			tr = &scoring.Trace{}
-			o.Traces[i] = tr
+	if err := scoreRewards(cfg.Rewards, &s, o.Traces, &o.Scores); err != nil {
+		sc.invalid(o, err)
+		return
+	}
+	if cfg.MethodOf != nil {
+		o.Method = cfg.MethodOf(&s)
+	}
+	if len(cfg.Sets) > 0 {
+		o.Sets = make([]Scores, len(cfg.Sets))
+		for i, set := range cfg.Sets {
+			out := &o.Sets[i]
+			if err := scoreRewards(set.Rewards, &s, nil, out); err != nil {
+				*out = Scores{InputErr: err}
+				continue
+			}
+			if set.MethodOf != nil {
+				out.Method = set.MethodOf(&s)
+			}
 		}
-		v, err := nr.Reward.Score(&s, tr)
+	}
+	o.Status = Scored
+	if cfg.Discard {
+		return
+	}
+	sc.extra = sc.render(sc.extra[:0], o)
+	o.out = obj.AppendFields(make([]byte, 0, len(line)+len(sc.extra)+32), sc.extra, isReplaced)
+	o.extraAt = closingBrace(o.out)
+}
+
+// scoreRewards scores s with rewards into out, recording each reward's
+// trace when traces is not nil. An input error (a field a reward needs) is
+// returned; a reward that raised is null and makes the total null.
+func scoreRewards(rewards []NamedReward, s *scoring.Sample, traces []*scoring.Trace, out *Scores) error {
+	out.Values = make([]float64, len(rewards))
+	out.Errs = make([]error, len(rewards))
+	total, totalOK := 0.0, true
+	for i, nr := range rewards {
+		var tr *scoring.Trace
+		if traces != nil {
+			tr = &scoring.Trace{}
+			traces[i] = tr
+		}
+		v, err := nr.Reward.Score(s, tr)
 		if err == nil && (math.IsNaN(v) || math.IsInf(v, 0)) {
 			err = fmt.Errorf("value %s cannot be written as JSON", py.FormatFloat(v))
 		}
 		if err != nil {
 			if scoring.IsInputError(err) {
-				sc.invalid(o, fmt.Errorf("reward %s: %w", nr.Name, err))
-				return
+				return fmt.Errorf("reward %s: %w", nr.Name, err)
 			}
-			o.Errs[i] = err
+			out.Errs[i] = err
 			totalOK = false
 			continue
 		}
-		o.Values[i] = v
+		out.Values[i] = v
 		total += nr.Weight * v
 	}
-	o.Total, o.TotalOK = total, totalOK
-	if cfg.MethodOf != nil {
-		o.Method = cfg.MethodOf(&s)
-	}
-	o.Status = Scored
-	sc.extra = sc.render(sc.extra[:0], o)
-	o.out = obj.AppendFields(make([]byte, 0, len(line)+len(sc.extra)+32), sc.extra, isReplaced)
-	o.extraAt = closingBrace(o.out)
+	out.Total, out.TotalOK = total, totalOK
+	return nil
 }
 
 func (sc *scorer) invalid(o *Outcome, err error) {

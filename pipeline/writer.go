@@ -116,7 +116,10 @@ func (w *writer) closeGroup() error {
 		last := w.members[len(w.members)-1]
 		w.finished[w.key] = fmt.Sprintf("%s:%d", last.File, last.Line)
 	}
-	setAdvantages(w.members)
+	setAdvantages(w.members, func(o *Outcome) *Scores { return &o.Scores })
+	for i := range w.cfg.Sets {
+		setAdvantages(w.members, func(o *Outcome) *Scores { return &o.Sets[i] })
+	}
 	if w.cfg.Sink != nil {
 		for _, o := range w.members {
 			w.cfg.Sink.Line(o)
@@ -133,13 +136,14 @@ func (w *writer) closeGroup() error {
 }
 
 // setAdvantages is the trainer's (r - mean) / (std + 1e-4) with Bessel's
-// std over the group's totals. Lines whose total is null get none.
-func setAdvantages(members []*Outcome) {
+// std over the group's totals, for the scores of each member that scoresOf
+// selects. Lines whose total is null get none.
+func setAdvantages(members []*Outcome, scoresOf func(*Outcome) *Scores) {
 	n, sum := 0, 0.0
 	for _, o := range members {
-		if o.TotalOK {
+		if sc := scoresOf(o); sc.TotalOK {
 			n++
-			sum += o.Total
+			sum += sc.Total
 		}
 	}
 	if n == 0 {
@@ -148,8 +152,8 @@ func setAdvantages(members []*Outcome) {
 	mean := sum / float64(n)
 	ss := 0.0
 	for _, o := range members {
-		if o.TotalOK {
-			d := o.Total - mean
+		if sc := scoresOf(o); sc.TotalOK {
+			d := sc.Total - mean
 			ss += d * d
 		}
 	}
@@ -158,15 +162,19 @@ func setAdvantages(members []*Outcome) {
 		std = math.Sqrt(ss / float64(n-1))
 	}
 	for _, o := range members {
-		if o.TotalOK {
-			o.Advantage = (o.Total - mean) / (std + 1e-4)
-			o.AdvantageOK = true
+		if sc := scoresOf(o); sc.TotalOK {
+			sc.Advantage = (sc.Total - mean) / (std + 1e-4)
+			sc.AdvantageOK = true
 		}
 	}
 }
 
 func (w *writer) emit(o *Outcome) error {
 	if o.Status == Invalid && o.out == nil {
+		return nil
+	}
+	if w.cfg.Discard {
+		w.counts.Written++
 		return nil
 	}
 	if o.AdvantageOK && o.Status == Scored {

@@ -125,13 +125,8 @@ func (d dyadic) ratio(n int64) float64 {
 // sqrt((n·s2 − s²) / (n·ddof)) with ddof = n for the population std and
 // n − 1 for the sample std.
 func stdDev(s, s2 dyadic, n, ddof int64) float64 {
-	// x·2^e = n·s2 − s², computed at the common scale e.
-	e := min(s2.e, 2*s.e)
-	a := new(big.Int).Mul(big.NewInt(n), s2.m)
-	a.Lsh(a, uint(s2.e-e))
-	b := new(big.Int).Mul(s.m, s.m)
-	b.Lsh(b, uint(2*s.e-e))
-	x := a.Sub(a, b)
+	v := scaledDiff(n, s2, s, s) // n·s2 − s²
+	x, e := v.m, v.e
 	switch x.Sign() {
 	case 0:
 		return 0
