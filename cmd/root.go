@@ -152,6 +152,7 @@ VLM-R1's trainer and reproduces the values it computes, quirks included.`,
 		newCheckCmd(e),
 		newExplainCmd(e),
 		newStatsCmd(e),
+		newCompareCmd(e),
 		newRewardsCmd(e),
 		newVersionCmd(e),
 	)

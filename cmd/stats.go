@@ -51,23 +51,12 @@ func newStatsMergeCmd(e *env) *cobra.Command {
 		Short: "Merge --stats files of shards into the statistics of the whole (JSON on stdout)",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
-			var all *stats.Summary
-			for _, p := range args {
-				data, err := os.ReadFile(p)
-				if err != nil {
-					return ioErr(err)
-				}
+			all, err := mergeFiles(args, func(data []byte) (*stats.Summary, error) {
 				s := &stats.Summary{}
-				if err := json.Unmarshal(data, s); err != nil {
-					return &exitError{code: ExitInput, err: fmt.Errorf("%s: %v", p, err)}
-				}
-				if all == nil {
-					all = s
-					continue
-				}
-				if err := all.Merge(s); err != nil {
-					return &exitError{code: ExitInput, err: fmt.Errorf("%s: %v", p, err)}
-				}
+				return s, json.Unmarshal(data, s)
+			}, (*stats.Summary).Merge)
+			if err != nil {
+				return err
 			}
 			if table {
 				return all.WriteTable(e.stdout)
@@ -77,6 +66,30 @@ func newStatsMergeCmd(e *env) *cobra.Command {
 	}
 	c.Flags().BoolVar(&table, "table", false, "print the merged statistics as a table instead of JSON")
 	return c
+}
+
+// mergeFiles reads each file with read and merges them in order: the
+// shards' statistics (stats merge) or comparisons (compare merge).
+func mergeFiles[T any](paths []string, read func([]byte) (T, error), merge func(T, T) error) (T, error) {
+	var all T
+	for i, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return all, ioErr(err)
+		}
+		s, err := read(data)
+		if err != nil {
+			return all, &exitError{code: ExitInput, err: fmt.Errorf("%s: %v", p, err)}
+		}
+		if i == 0 {
+			all = s
+			continue
+		}
+		if err := merge(all, s); err != nil {
+			return all, &exitError{code: ExitInput, err: fmt.Errorf("%s: %v", p, err)}
+		}
+	}
+	return all, nil
 }
 
 func runStats(e *env, f *statsFlags, args []string) error {

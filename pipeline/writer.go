@@ -174,8 +174,8 @@ func (w *writer) emit(o *Outcome) error {
 		return nil
 	}
 	if w.cfg.Discard {
-		w.counts.Written++
-		return nil
+		w.out.written++ // counted as score would count it, never rendered
+		return w.written(nil)
 	}
 	if o.AdvantageOK && o.Status == Scored {
 		// Insert the advantage before the closing brace.

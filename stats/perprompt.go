@@ -89,8 +89,13 @@ func (p *PromptMetrics) Metrics() []PromptMetric {
 	for name, m := range p.metrics {
 		out = append(out, PromptMetric{Name: name, Groups: m.groups, Value: m.sum.dyadic().ratio(int64(m.groups))})
 	}
-	slices.SortFunc(out, func(a, b PromptMetric) int { return compareMetricNames(a.Name, b.Name) })
+	SortPromptMetrics(out)
 	return out
+}
+
+// SortPromptMetrics puts metrics in the order of Metrics.
+func SortPromptMetrics(ms []PromptMetric) {
+	slices.SortFunc(ms, func(a, b PromptMetric) int { return compareMetricNames(a.Name, b.Name) })
 }
 
 // Metric returns the metric of this name, and whether any group has it.

@@ -25,7 +25,7 @@ func (s *Summary) WriteTable(w io.Writer) error {
 	row := func(name string, se *Series) {
 		st := se.Stats()
 		fmt.Fprintf(tw, "%-*s\t%d\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", width, name, st.Count, st.Errors,
-			short(st.Mean), short(st.Std), short(st.Min), short(st.P50), short(st.P90), short(st.P99), short(st.Max))
+			Short(st.Mean), Short(st.Std), Short(st.Min), Short(st.P50), Short(st.P90), Short(st.P99), Short(st.Max))
 	}
 	for i, r := range s.rewards {
 		row(r, s.byReward[i])
@@ -57,8 +57,8 @@ func (s *Summary) WriteTable(w io.Writer) error {
 			name = s.rewards[i]
 		}
 		st := g.Stats()
-		fmt.Fprintf(tw, "%-*s\t%d\t%s\t%s\t%s\t%d\t%d\t\n", width, name, st.Groups, short(st.MeanSize),
-			percent(st.TieFraction), short(st.MeanStd), st.Singletons, st.Invalid)
+		fmt.Fprintf(tw, "%-*s\t%d\t%s\t%s\t%s\t%d\t%d\t\n", width, name, st.Groups, Short(st.MeanSize),
+			Percent(st.TieFraction), Short(st.MeanStd), st.Singletons, st.Invalid)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -92,7 +92,7 @@ func (s *Summary) writePromptTable(w io.Writer) error {
 		fmt.Fprintf(tw, "%s\t", r)
 		for _, p := range s.prompts {
 			if m, ok := p.Metric(r); ok {
-				fmt.Fprintf(tw, "%s\t%d\t", short(m.Value), m.Groups)
+				fmt.Fprintf(tw, "%s\t%d\t", Short(m.Value), m.Groups)
 			} else {
 				fmt.Fprintf(tw, "-\t0\t")
 			}
@@ -102,15 +102,18 @@ func (s *Summary) writePromptTable(w io.Writer) error {
 	return tw.Flush()
 }
 
-// short formats a figure with 4 significant digits, "-" when undefined.
-func short(v float64) string {
+// Short formats a figure with 4 significant digits, "-" when undefined:
+// the figures of the tables.
+func Short(v float64) string {
 	if math.IsNaN(v) {
 		return "-"
 	}
 	return strconv.FormatFloat(v, 'g', 4, 64)
 }
 
-func percent(v float64) string {
+// Percent formats a fraction as a percentage with one decimal, "-" when
+// undefined.
+func Percent(v float64) string {
 	if math.IsNaN(v) {
 		return "-"
 	}
