@@ -25,6 +25,7 @@ type rewardFlags struct {
 	conversationsField                           string
 	imageWidthField, imageHeightField, gridField string
 	groupField                                   string
+	dataSourceField, dataSource                  string
 	preset                                       string
 
 	opts scoring.Options
@@ -45,6 +46,8 @@ func (f *rewardFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.imageWidthField, "image-width-field", "image_width", "REC: field with the original image width")
 	fs.StringVar(&f.imageHeightField, "image-height-field", "image_height", "REC: field with the original image height")
 	fs.StringVar(&f.gridField, "image-grid-field", "image_grid_thw", "REC: field with Qwen2-VL's image_grid_thw")
+	fs.StringVar(&f.dataSourceField, "data-source-field", "data_source", "verl: field naming the line's data_source, which verl:score dispatches on")
+	fs.StringVar(&f.dataSource, "data-source", "", "verl: data_source of lines without that field")
 	fs.StringVar(&f.groupField, "group-field", "", "group key field (e.g. a prompt id): adds \"advantage\" and group statistics")
 	fs.StringVar(&f.preset, "preset", "", `field preset: "verl" reads output/gts and groups by input`)
 
@@ -122,14 +125,14 @@ func (f *rewardFlags) fields() (pipeline.Fields, error) {
 	default:
 		return pipeline.Fields{}, fmt.Errorf("unknown --preset %q (known: verl)", f.preset)
 	}
-	var out pipeline.Fields
+	out := pipeline.Fields{DefaultDataSource: f.dataSource}
 	for _, p := range []struct {
 		dst *jsonlio.Path
 		src string
 	}{
 		{&out.Completion, completion}, {&out.Solution, solution}, {&out.Conversations, f.conversationsField},
 		{&out.Method, f.methodField}, {&out.ImageWidth, f.imageWidthField}, {&out.ImageHeight, f.imageHeightField},
-		{&out.GridTHW, f.gridField}, {&out.Group, group},
+		{&out.GridTHW, f.gridField}, {&out.Group, group}, {&out.DataSource, f.dataSourceField},
 	} {
 		if p.src == "" {
 			continue

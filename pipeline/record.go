@@ -20,6 +20,10 @@ type Fields struct {
 	ImageWidth    jsonlio.Path
 	ImageHeight   jsonlio.Path
 	GridTHW       jsonlio.Path
+	// DataSource is verl's data_source field, which default_compute_score
+	// dispatches on; DefaultDataSource stands in where a line has none.
+	DataSource        jsonlio.Path
+	DefaultDataSource string
 	// Group is the GRPO group key (e.g. a prompt id); nil when not grouping.
 	Group jsonlio.Path
 }
@@ -34,6 +38,7 @@ func DefaultFields() Fields {
 		ImageWidth:    jsonlio.Path{"image_width"},
 		ImageHeight:   jsonlio.Path{"image_height"},
 		GridTHW:       jsonlio.Path{"image_grid_thw"},
+		DataSource:    jsonlio.Path{"data_source"},
 	}
 }
 
@@ -64,6 +69,12 @@ func (f *Fields) Sample(obj *jsonlio.Object, strOf func(jsonlio.Value) (string, 
 		}
 	}
 	s.REC = f.rec(obj)
+	s.DataSource = f.DefaultDataSource
+	if d, ok := obj.Get(f.DataSource); ok {
+		if str, err := d.String(); err == nil {
+			s.DataSource = str
+		}
+	}
 	return s, nil
 }
 
@@ -84,6 +95,7 @@ func (f *Fields) solution(obj *jsonlio.Object, s *scoring.Sample, strOf func(jso
 			return &scoring.InputError{Msg: fmt.Sprintf("field %q: %v", path, err)}
 		}
 		s.Solution = scoring.WrapSolution(str)
+		s.Answer = str
 		return nil
 	}
 	if strOf == nil {
@@ -94,6 +106,7 @@ func (f *Fields) solution(obj *jsonlio.Object, s *scoring.Sample, strOf func(jso
 		return &scoring.InputError{Msg: fmt.Sprintf("field %q: %v", path, err)}
 	}
 	s.Solution = scoring.WrapNonString(str)
+	s.Answer, s.AnswerNotStr = str, true
 	return nil
 }
 

@@ -144,3 +144,8 @@ func (r *Registry) MethodOf(name string) func(*Sample) string {
 	}
 	return s.MethodOf
 }
+
+// Stateless is RewardInfo.New for a reward that is a plain function.
+func Stateless(f RewardFunc) func() (Reward, error) {
+	return func() (Reward, error) { return f, nil }
+}

@@ -22,6 +22,15 @@ type Sample struct {
 	// SolutionErr is set when the line has no usable solution; rewards that
 	// read Solution return it (an *InputError) instead of scoring.
 	SolutionErr error
+	// Answer is the solution as trainers other than VLM-R1 pass it: the
+	// field's string unwrapped, or Python's str() of a non-string value, in
+	// which case AnswerNotStr is set (a Python str method on it would raise,
+	// and it equals no str).
+	Answer       string
+	AnswerNotStr bool
+	// DataSource is the line's data_source (verl's dispatch key); empty when
+	// the line has none.
+	DataSource string
 	// Method is the line's accu_reward_method; empty means "use the default".
 	Method string
 	// REC holds what the REC IoU reward reads; nil when the line has none.

@@ -55,16 +55,36 @@ func removeBoxed(s string) (string, error) {
 	return s[len(`\boxed{`) : len(s)-1], nil
 }
 
-func isEquiv(a, b string) bool {
-	sa, err1 := stripString(a)
-	sb, err2 := stripString(b)
+// hendrycksCopy is one copy of the normalisation. VLM-R1's utils/math.py and
+// verl's math_reward.py differ in two places: which exceptions fix_a_slash_b
+// catches, and the percent-sign replacements.
+type hendrycksCopy struct {
+	// catchAll: fix_a_slash_b catches every exception (verl), not only
+	// AssertionError (VLM-R1, where int()'s ValueError escapes).
+	catchAll bool
+	// percent are the str.replace calls that remove percent signs, in order.
+	percent []string
+}
+
+var (
+	vlmr1Hendrycks = hendrycksCopy{percent: []string{`\%`, `\%`}}
+	verlHendrycks  = hendrycksCopy{catchAll: true, percent: []string{`\\%`, `\%`}}
+)
+
+func isEquiv(a, b string) bool { return isEquivCopy(a, b, vlmr1Hendrycks) }
+
+func isEquivCopy(a, b string, c hendrycksCopy) bool {
+	sa, err1 := stripStringCopy(a, c)
+	sb, err2 := stripStringCopy(b, c)
 	if err1 != nil || err2 != nil {
 		return a == b
 	}
 	return sa == sb
 }
 
-func stripString(s string) (string, error) {
+func stripString(s string) (string, error) { return stripStringCopy(s, vlmr1Hendrycks) }
+
+func stripStringCopy(s string, c hendrycksCopy) (string, error) {
 	s = strings.ReplaceAll(s, "\n", "")
 	s = strings.ReplaceAll(s, `\!`, "")
 	s = strings.ReplaceAll(s, `\\`, `\`)
@@ -82,7 +102,9 @@ func stripString(s string) (string, error) {
 		}
 		s = parts[0]
 	}
-	s = strings.ReplaceAll(s, `\%`, "")
+	for _, p := range c.percent {
+		s = strings.ReplaceAll(s, p, "")
+	}
 	s = strings.ReplaceAll(s, " .", " 0.")
 	s = strings.ReplaceAll(s, "{.", "{0.")
 	if s == "" {
@@ -105,7 +127,11 @@ func stripString(s string) (string, error) {
 	if s == "0.5" {
 		s = `\frac{1}{2}`
 	}
-	return hendrycksFixASlashB(s)
+	t, err := hendrycksFixASlashB(s)
+	if err != nil && c.catchAll {
+		return s, nil
+	}
+	return t, err
 }
 
 func hendrycksFixSqrt(s string) (string, error) {

@@ -95,3 +95,42 @@ func IsDecimal(r rune) bool {
 	}
 	return unicode.IsDigit(r)
 }
+
+// digitOnly are the code points str.isdigit() accepts beyond the decimal
+// digits (Numeric_Type=Digit in Unicode 14: superscripts, circled and
+// parenthesised digits, ...), as ranges. Listed from CPython 3.11's
+// unicodedata: [c for c in range(0x110000) if chr(c).isdigit() and not
+// chr(c).isdecimal()].
+var digitOnly = [...][2]rune{
+	{0xb2, 0xb3}, {0xb9, 0xb9}, {0x1369, 0x1371}, {0x19da, 0x19da}, {0x2070, 0x2070},
+	{0x2074, 0x2079}, {0x2080, 0x2089}, {0x2460, 0x2468}, {0x2474, 0x247c}, {0x2488, 0x2490},
+	{0x24ea, 0x24ea}, {0x24f5, 0x24fd}, {0x24ff, 0x24ff}, {0x2776, 0x277e}, {0x2780, 0x2788},
+	{0x278a, 0x2792}, {0x10a40, 0x10a43}, {0x10e60, 0x10e68}, {0x11052, 0x1105a}, {0x1f100, 0x1f10a},
+}
+
+// IsDigit is str.isdigit() for one code point: a decimal digit or one of
+// the other digits of Unicode 14.
+func IsDigit(r rune) bool {
+	if IsDecimal(r) {
+		return true
+	}
+	for _, d := range digitOnly {
+		if r >= d[0] && r <= d[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// IsDigitString is s.isdigit(): non-empty and every code point a digit.
+func IsDigitString(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}

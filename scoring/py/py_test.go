@@ -183,3 +183,17 @@ func TestLowerAllRunes(t *testing.T) {
 		}
 	}
 }
+
+func TestIsDigit(t *testing.T) {
+	for _, tt := range []struct {
+		s    string
+		want bool
+	}{
+		{"123", true}, {"", false}, {"12a", false}, {"²", true}, {"①", true}, {"٣", true},
+		{"½", false}, {"Ⅷ", false}, {"1,000", false}, {"\U0001f10a", true}, {"\U0001f10b", false},
+	} {
+		if got := IsDigitString(tt.s); got != tt.want {
+			t.Errorf("IsDigitString(%q) = %v; want %v", tt.s, got, tt.want)
+		}
+	}
+}

@@ -5,12 +5,13 @@ package suites
 
 import (
 	"github.com/grpo-score/grpo-score/scoring"
+	"github.com/grpo-score/grpo-score/scoring/verl"
 	"github.com/grpo-score/grpo-score/scoring/vlmr1"
 )
 
 // All lists the suites; the first is the one bare reward names refer to.
 func All() []scoring.SuiteFunc {
-	return []scoring.SuiteFunc{vlmr1.Suite}
+	return []scoring.SuiteFunc{vlmr1.Suite, verl.Suite}
 }
 
 // NewRegistry is a registry of every suite, configured by o.

@@ -98,17 +98,13 @@ func builtinRewards(o *scoring.Options) []scoring.RewardInfo {
 	rec, _ := family(o.ModelFamily)
 	return []scoring.RewardInfo{
 		{Name: "accuracy", Doc: "accuracy_reward: the line's accu_reward_method, else --method", New: func() (scoring.Reward, error) { return newAccuracy(o) }},
-		{Name: "format", Doc: "<think>...</think>\\s*<answer>...</answer> full match", New: plain(formatReward)},
+		{Name: "format", Doc: "<think>...</think>\\s*<answer>...</answer> full match", New: scoring.Stateless(formatReward)},
 		{Name: "length", Doc: "cosine length reward over the Qwen2.5 token count (cosine_rewards)", New: func() (scoring.Reward, error) { return newCosineLength(o) }},
-		{Name: "repetition", Doc: "n-gram repetition penalty; bbox JSON lists compared item by item", New: plain(repetitionReward)},
-		{Name: "rec_iou", Doc: "REC IoU of the first [x1, y1, x2, y2]: qwen rescales to the image, glm is continuous, internvl inclusive-pixel (--model-family)", New: plain(rec.iou)},
-		{Name: "rec_format", Doc: "REC format: qwen {...[d, d, d, d]...}, glm <think>...<answer>...</answer>, internvl [d, d, d, d] (--model-family)", New: plain(rec.format)},
-		{Name: "none", Doc: "scores nothing: the pipeline alone, to measure the I/O limit", New: plain(nothing)},
+		{Name: "repetition", Doc: "n-gram repetition penalty; bbox JSON lists compared item by item", New: scoring.Stateless(repetitionReward)},
+		{Name: "rec_iou", Doc: "REC IoU of the first [x1, y1, x2, y2]: qwen rescales to the image, glm is continuous, internvl inclusive-pixel (--model-family)", New: scoring.Stateless(rec.iou)},
+		{Name: "rec_format", Doc: "REC format: qwen {...[d, d, d, d]...}, glm <think>...<answer>...</answer>, internvl [d, d, d, d] (--model-family)", New: scoring.Stateless(rec.format)},
+		{Name: "none", Doc: "scores nothing: the pipeline alone, to measure the I/O limit", New: scoring.Stateless(nothing)},
 	}
-}
-
-func plain(f scoring.RewardFunc) func() (scoring.Reward, error) {
-	return func() (scoring.Reward, error) { return f, nil }
 }
 
 // nothing is the "none" reward. The pipeline recognises it by name and writes

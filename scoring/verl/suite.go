@@ -1,0 +1,58 @@
+// Package verl holds the rule-based reward functions of verl
+// (verl/utils/reward_score/) and default_compute_score's dispatch on
+// data_source, ported so that each returns the value the Python reference
+// computes, quirks included.
+//
+// The Sample's Completion is verl's solution_str (the decoded response) and
+// its Answer is reward_model.ground_truth.
+package verl
+
+import (
+	"unicode/utf8"
+
+	"github.com/grpo-score/grpo-score/scoring"
+)
+
+// Name is the suite's prefix in SUITE:NAME.
+const Name = "verl"
+
+// Suite is verl's reward set.
+func Suite(*scoring.Options) scoring.Suite {
+	return scoring.Suite{
+		Name: Name,
+		Doc:  "verl verl/utils/reward_score: default_compute_score and the rule-based scorers it dispatches to",
+		Rewards: []scoring.RewardInfo{
+			{Name: "score", Doc: "default_compute_score: the scorer the line's data_source selects (--data-source for lines without one)", New: scoring.Stateless(score)},
+			{Name: "gsm8k", Doc: "gsm8k.compute_score: the last '#### number' of the last 300 characters equals the ground truth", New: scoring.Stateless(gsm8k)},
+			{Name: "math", Doc: "math_reward.compute_score: the last \\boxed{} equals the ground truth after Hendrycks' strip_string", New: scoring.Stateless(mathReward)},
+			{Name: "math_dapo", Doc: "math_dapo.compute_score's score: 1.0 or -1.0 on the normalised last 'Answer:' line", New: scoring.Stateless(mathDAPO)},
+			{Name: "math_dapo_acc", Doc: "math_dapo.compute_score's acc (as 1.0/0.0); explain shows its pred", New: scoring.Stateless(mathDAPOAcc)},
+			{Name: "geo3k", Doc: "geo3k.compute_score", Unavailable: "its grade_answer is mathruler's, which compares with sympy simplify; not ported"},
+			{Name: "prime_math", Doc: "prime_math.compute_score (numina_* data sources)", Unavailable: "its grader compares with sympy and a subprocess timeout; not ported"},
+			{Name: "prime_code", Doc: "prime_code.compute_score (codecontests, apps, codeforces, taco)", Unavailable: "runs the generated code against test cases: code execution is out of scope"},
+			{Name: "sandbox_fusion", Doc: "sandbox_fusion.compute_score", Unavailable: "runs the generated code in a remote sandbox: code execution is out of scope"},
+			{Name: "search_r1_like_qa_em", Doc: "search_r1_like_qa_em.compute_score (searchR1_* data sources)", Unavailable: "its ground truth is a dict of targets, which the solution field does not carry; not ported"},
+		},
+	}
+}
+
+func boolScore(ok bool) float64 {
+	if ok {
+		return 1.0
+	}
+	return 0.0
+}
+
+// lastRunes is s[-n:] on a Python str: the last n code points.
+func lastRunes(s string, n int) string {
+	count := 0
+	for i := len(s); i > 0; {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+		count++
+		if count == n {
+			return s[i:]
+		}
+	}
+	return s
+}
