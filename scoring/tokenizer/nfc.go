@@ -68,6 +68,41 @@ func mayStartNewerRune(b byte) bool {
 
 // nfc normalizes s to NFC as the reference does.
 func nfc(s string) string {
+	if belowCombiningMarks(s) {
+		return s
+	}
+	return nfcSlow(s)
+}
+
+// belowCombiningMarks reports whether every byte of s is below 0xCC, so that
+// every rune is below U+0300, the first combining mark: such text (ASCII,
+// Latin-1, Latin Extended, IPA) is already NFC, as the normalization quick
+// check would find rune by rune. Bytes that are not UTF-8 stay as they are
+// under nfcSlow too. Eight bytes are checked at a time.
+func belowCombiningMarks(s string) bool {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if w&0x8080808080808080 == 0 {
+			continue // ASCII
+		}
+		for _, c := range []byte(s[i : i+8]) {
+			if c >= 0xCC {
+				return false
+			}
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] >= 0xCC {
+			return false
+		}
+	}
+	return true
+}
+
+// nfcSlow is nfc without the shortcut.
+func nfcSlow(s string) string {
 	cut := nextNewerRune(s, 0)
 	if cut < 0 {
 		return norm.NFC.String(s)

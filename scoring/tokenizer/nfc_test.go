@@ -53,3 +53,37 @@ func TestNormTablesVersion(t *testing.T) {
 		t.Errorf("golang.org/x/text/unicode/norm has Unicode %s; re-derive newerNormalizationRunes", norm.Version)
 	}
 }
+
+// FuzzNFCShortcut: text that nfc passes through unexamined is what the full
+// normalization gives back unchanged, valid UTF-8 or not.
+func FuzzNFCShortcut(f *testing.F) {
+	for _, s := range []string{"plain ascii", "caf\u00e9 \u00c5\u0130\u02ff", "\xc3\x80\x80\xc0\xaf\xcb", "e\u0301", "\u1100\u1161"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if belowCombiningMarks(s) && nfcSlow(s) != s {
+			t.Fatalf("nfc(%+q) = %+q, but the shortcut keeps it", s, nfcSlow(s))
+		}
+		if got, want := nfc(s), nfcSlow(s); got != want {
+			t.Fatalf("nfc(%+q) = %+q, nfcSlow %+q", s, got, want)
+		}
+	})
+}
+
+// TestNFCShortcutRange: every rune below U+0300, alone and after each other
+// rune below it, is its own NFC.
+func TestNFCShortcutRange(t *testing.T) {
+	for r := rune(0); r < 0x300; r++ {
+		for _, s := range []string{string(r), "e" + string(r), string(r) + string(r), "\u02ff" + string(r)} {
+			if !belowCombiningMarks(s) {
+				t.Fatalf("%+q not below the combining marks", s)
+			}
+			if got := nfcSlow(s); got != s {
+				t.Fatalf("nfc(%+q) = %+q", s, got)
+			}
+		}
+	}
+	if belowCombiningMarks("e\u0301") {
+		t.Error("U+0301 taken for a non-combining rune")
+	}
+}
