@@ -1,8 +1,7 @@
 package tokenizer
 
 import (
-	"sort"
-	"strings"
+	"slices"
 	"unicode"
 	"unicode/utf8"
 )
@@ -17,37 +16,117 @@ type addedToken struct {
 // addedMatcher finds added tokens in text as Hugging Face's added vocabulary
 // does: leftmost-longest, non-overlapping matches, filtered and widened by
 // the single_word, lstrip and rstrip flags.
+//
+// It is an Aho-Corasick automaton over the reversed contents, run from the
+// end of the text to its start: the state reached at position i knows the
+// longest token that starts at i. One pass thus lists every start with its
+// longest token, in time linear in the text whatever the number and length
+// of the tokens (the former scan tried every token sharing the byte at each
+// position: 28 ms per line with 100k tokens).
 type addedMatcher struct {
-	tokens  []addedToken
-	byFirst [256][]int32 // token indices by first byte, longest first
+	tokens []addedToken
+	root   [256]int32       // the root's child for each byte, 0 for none
+	edges  map[uint64]int32 // other nodes' children: node<<8 | byte
+	fail   []int32          // longest proper suffix that is a node
+	best   []int32          // longest token that is a suffix of the node, -1 if none
 }
 
 func newAddedMatcher(tokens []addedToken) *addedMatcher {
 	if len(tokens) == 0 {
 		return nil
 	}
-	m := &addedMatcher{tokens: tokens}
-	for i, t := range tokens {
-		m.byFirst[t.content[0]] = append(m.byFirst[t.content[0]], int32(i))
+	m := &addedMatcher{tokens: tokens, edges: make(map[uint64]int32)}
+	m.fail, m.best = []int32{0}, []int32{-1}
+	parent, via, depth := []int32{0}, []byte{0}, []int32{0}
+	for ti, t := range tokens {
+		node := int32(0)
+		for i := len(t.content) - 1; i >= 0; i-- {
+			b := t.content[i]
+			child := m.child(node, b)
+			if child == 0 {
+				child = int32(len(m.fail))
+				m.fail, m.best = append(m.fail, 0), append(m.best, -1)
+				parent, via, depth = append(parent, node), append(via, b), append(depth, depth[node]+1)
+				if node == 0 {
+					m.root[b] = child
+				} else {
+					m.edges[uint64(node)<<8|uint64(b)] = child
+				}
+			}
+			node = child
+		}
+		if m.best[node] < 0 { // of equal contents the first counts
+			m.best[node] = int32(ti)
+		}
 	}
-	for _, list := range m.byFirst {
-		sort.SliceStable(list, func(a, b int) bool {
-			return len(tokens[list[a]].content) > len(tokens[list[b]].content)
-		})
+	// Failure links by increasing depth: a node's links only lead to
+	// shallower nodes, which are done by then.
+	for _, v := range byDepth(depth) {
+		if u := parent[v]; u != 0 {
+			m.fail[v] = m.step(m.fail[u], via[v])
+		}
+		if m.best[v] < 0 {
+			m.best[v] = m.best[m.fail[v]]
+		}
 	}
 	return m
 }
 
-// find returns the leftmost-longest match at or after from.
-func (m *addedMatcher) find(s string, from int) (start, end, index int, ok bool) {
-	for i := from; i < len(s); i++ {
-		for _, ti := range m.byFirst[s[i]] {
-			if strings.HasPrefix(s[i:], m.tokens[ti].content) {
-				return i, i + len(m.tokens[ti].content), int(ti), true
-			}
+// byDepth lists the nodes but the root by increasing depth (a counting sort).
+func byDepth(depth []int32) []int32 {
+	first := make([]int32, slices.Max(depth)+2)
+	for _, d := range depth {
+		first[d+1]++
+	}
+	for d := 1; d < len(first); d++ {
+		first[d] += first[d-1]
+	}
+	order := make([]int32, len(depth))
+	for v, d := range depth {
+		order[first[d]] = int32(v)
+		first[d]++
+	}
+	return order[1:] // the root, alone at depth 0
+}
+
+// child is node's child by byte b, 0 if none.
+func (m *addedMatcher) child(node int32, b byte) int32 {
+	if node == 0 {
+		return m.root[b]
+	}
+	return m.edges[uint64(node)<<8|uint64(b)]
+}
+
+// step follows byte b from state, through failure links where needed.
+func (m *addedMatcher) step(state int32, b byte) int32 {
+	for {
+		if c := m.child(state, b); c != 0 {
+			return c
+		}
+		if state == 0 {
+			return 0
+		}
+		state = m.fail[state]
+	}
+}
+
+// addedMatch is a token found at a position of the text.
+type addedMatch struct {
+	start, token int32
+}
+
+// starts lists, in increasing order, every position of s where a token
+// starts, with the longest such token.
+func (m *addedMatcher) starts(s string) []addedMatch {
+	var found []addedMatch
+	state := int32(0)
+	for i := len(s) - 1; i >= 0; i-- {
+		if state = m.step(state, s[i]); m.best[state] >= 0 {
+			found = append(found, addedMatch{int32(i), m.best[state]})
 		}
 	}
-	return 0, 0, 0, false
+	slices.Reverse(found)
+	return found
 }
 
 // split calls emit for each stretch of s in order: id -1 for text between
@@ -55,13 +134,14 @@ func (m *addedMatcher) find(s string, from int) (start, end, index int, ok bool)
 // whitespace stripped by lstrip/rstrip).
 func (m *addedMatcher) split(s string, emit func(seg string, id int32)) {
 	done := 0 // end of the last emitted match
-	for from := 0; from < len(s); {
-		start, end, ti, ok := m.find(s, from)
-		if !ok {
-			break
+	from := 0 // matches must start here or later: they do not overlap
+	for _, f := range m.starts(s) {
+		if int(f.start) < from {
+			continue
 		}
+		t := &m.tokens[f.token]
+		start, end := int(f.start), int(f.start)+len(t.content)
 		from = end
-		t := &m.tokens[ti]
 		if t.singleWord && (endsWithWord(s[:start]) || startsWithWord(s[end:])) {
 			continue
 		}

@@ -6,10 +6,26 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/grpo-score/grpo-score/scoring/tokenizer/internal/spec"
 )
 
-// TestBPELongMatchesShort checks that the heap-based merge loop for long
-// pieces gives the same ids as the quadratic one, on pieces of both kinds.
+// longBPE runs one of the long-piece merge loops on piece.
+func longBPE(tok *Tokenizer, piece string, loop func(*Tokenizer, *bpeScratch, []int32) []int32) []int32 {
+	sc := new(bpeScratch)
+	for j := 0; j < len(piece); j++ {
+		if id := tok.byteIDs[piece[j]]; id >= 0 {
+			sc.syms = append(sc.syms, id)
+		}
+	}
+	if len(sc.syms) < 2 {
+		return sc.syms
+	}
+	return loop(tok, sc, nil)
+}
+
+// TestBPELongMatchesShort checks that both merge loops for long pieces give
+// the same ids as the quadratic one, on pieces of both kinds.
 func TestBPELongMatchesShort(t *testing.T) {
 	tok := mustDefault(t)
 	rng := rand.New(rand.NewPCG(1, 2))
@@ -18,7 +34,7 @@ func TestBPELongMatchesShort(t *testing.T) {
 	for i := range 2000 {
 		alpha := []rune(alphabets[i%len(alphabets)])
 		var b strings.Builder
-		for range 1 + rng.IntN(shortPieceLen) {
+		for range 2 + rng.IntN(shortPieceLen) {
 			b.WriteRune(alpha[rng.IntN(len(alpha))])
 		}
 		piece := b.String()
@@ -26,15 +42,61 @@ func TestBPELongMatchesShort(t *testing.T) {
 			continue
 		}
 		short := tok.bpe(piece, sc, nil)
-		sc.syms = sc.syms[:0]
-		for j := 0; j < len(piece); j++ {
-			sc.syms = append(sc.syms, tok.byteIDs[piece[j]])
-		}
-		long := tok.bpeLong(sc, nil)
-		if !slices.Equal(short, long) {
-			t.Fatalf("piece %q: short %v, long %v", piece, short, long)
+		heap := longBPE(tok, piece, (*Tokenizer).bpeHeap)
+		byRank := longBPE(tok, piece, (*Tokenizer).bpeByRank)
+		if !slices.Equal(short, heap) || !slices.Equal(short, byRank) {
+			t.Fatalf("piece %q: short %v, heap %v, by rank %v", piece, short, heap, byRank)
 		}
 	}
+}
+
+// TestBPEByRankMatchesHeap checks the linear merge loop against the heap,
+// the reference's own algorithm, on long pieces: random text over small
+// alphabets (which makes long runs of one merge) and runs of one byte of
+// every length up to a few thousand.
+func TestBPEByRankMatchesHeap(t *testing.T) {
+	tok := mustDefault(t)
+	if !tok.tab.Monotone() {
+		t.Fatal("the embedded merge table should be monotone")
+	}
+	rng := rand.New(rand.NewPCG(3, 4))
+	alphabets := []string{"a", "ab", "aab", " ", "=", "的的一", "abcdefghijklmnopqrstuvwxyz", "01", "\xe2\x80\x94-"}
+	var pieces []string
+	for n := 65; n < 3000; n += 1 + n/16 {
+		pieces = append(pieces, strings.Repeat("a", n), strings.Repeat("=", n), strings.Repeat("ab", n/2))
+	}
+	for i := range 600 {
+		alpha := []rune(alphabets[i%len(alphabets)])
+		var b strings.Builder
+		for range 65 + rng.IntN(4000) {
+			b.WriteRune(alpha[rng.IntN(len(alpha))])
+		}
+		pieces = append(pieces, b.String())
+	}
+	for _, piece := range pieces {
+		heap := longBPE(tok, piece, (*Tokenizer).bpeHeap)
+		byRank := longBPE(tok, piece, (*Tokenizer).bpeByRank)
+		if !slices.Equal(heap, byRank) {
+			t.Fatalf("piece %.40q (%d bytes): heap %d ids, by rank %d ids", piece, len(piece), len(heap), len(byRank))
+		}
+	}
+}
+
+// FuzzBPEByRank: the linear merge loop agrees with the heap on any piece.
+func FuzzBPEByRank(f *testing.F) {
+	f.Add(strings.Repeat("a", 100))
+	f.Add(strings.Repeat("ab ", 30) + "的")
+	tok := mustDefault(f)
+	f.Fuzz(func(t *testing.T, piece string) {
+		for len(piece) > 0 && len(piece) <= shortPieceLen {
+			piece += piece
+		}
+		heap := longBPE(tok, piece, (*Tokenizer).bpeHeap)
+		byRank := longBPE(tok, piece, (*Tokenizer).bpeByRank)
+		if !slices.Equal(heap, byRank) {
+			t.Fatalf("piece %+q: heap %v, by rank %v", piece, heap, byRank)
+		}
+	})
 }
 
 // TestLongPieces covers pieces beyond the cache and the quadratic loop.
@@ -149,5 +211,33 @@ func TestCacheIsBounded(t *testing.T) {
 	ids[0] = 9
 	if got, ok := c.get("x"); !ok || !slices.Equal(got, []int32{1, 2}) {
 		t.Errorf("get(x) = %v, %v; want a copy [1 2]", got, ok)
+	}
+}
+
+// TestNonMonotoneMerges: a merge table where a merge's operand comes from a
+// later merge is not monotone, and its long pieces take the heap, which
+// gives what the quadratic loop gives.
+func TestNonMonotoneMerges(t *testing.T) {
+	s := &spec.Spec{Merges: []spec.Merge{{Left: 256, Right: 'c', Result: 257}, {Left: 'a', Right: 'b', Result: 256}}}
+	for b := range 256 {
+		s.Tokens = append(s.Tokens, spec.Token{Text: string(rune(b)), Kind: spec.Bytes})
+	}
+	s.Tokens[128] = spec.Token{} // keep every byte single: ids = bytes for ASCII
+	s.Tokens = append(s.Tokens, spec.Token{Text: "ab", Kind: spec.Bytes}, spec.Token{Text: "abc", Kind: spec.Bytes})
+	for b := 128; b < 256; b++ {
+		s.Tokens[b] = spec.Token{}
+	}
+	tok, err := fromSpec(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tok.tab.Monotone() {
+		t.Fatal("abc before ab: the table should not be monotone")
+	}
+	piece := strings.Repeat("abc", 30) + "ab"
+	want := slices.Repeat([]int{257}, 30)
+	want = append(want, 256)
+	if got := tok.Encode(piece); !slices.Equal(got, want) {
+		t.Errorf("Encode(%q) = %v, want %v", piece, got, want)
 	}
 }

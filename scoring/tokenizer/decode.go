@@ -12,9 +12,12 @@ import (
 func (t *Tokenizer) Decode(ids []int) string {
 	var b strings.Builder
 	for _, id := range ids {
-		if id >= 0 && id < len(t.decodeTokens) {
-			b.WriteString(t.decodeTokens[id])
+		if text, ok := t.addedText[int32(id)]; ok && id == int(int32(id)) {
+			b.WriteString(text)
+			continue
 		}
+		text, _ := t.tab.Token(id)
+		b.WriteString(text)
 	}
 	s := b.String()
 	if utf8.ValidString(s) {

@@ -14,7 +14,12 @@
 //  3. The Split pre-tokenizer cuts it into pieces with the Qwen2 regex,
 //     implemented by hand in pieceEnd since Go's regexp has no lookahead.
 //  4. Each piece's bytes go through byte-level BPE: lowest-ranked merge first,
-//     leftmost on ties. Short pieces' ids are cached.
+//     leftmost on ties. Short pieces' ids are cached; long ones are merged
+//     rank by rank in linear time (bpeByRank).
+//
+// Added tokens are found by an Aho-Corasick automaton in linear time; the
+// vocabulary and merges are used where the binary holds them
+// (internal/layout), so Default costs next to nothing.
 //
 // Unicode data follows the reference engine, not Go's tables where they
 // differ: the regex classes are Oniguruma's Unicode 16.0 (unicode16.go), NFC

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/grpo-score/grpo-score/scoring/tokenizer/internal/layout"
 	"github.com/grpo-score/grpo-score/scoring/tokenizer/internal/spec"
 )
 
@@ -30,5 +31,19 @@ func loadJSON(r io.Reader) (*Tokenizer, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newTokenizer(s), nil
+	return fromSpec(s)
+}
+
+// fromSpec lays s out as the embedded default is laid out, so that both
+// kinds of tokenizer run the same code.
+func fromSpec(s *spec.Spec) (*Tokenizer, error) {
+	l, err := layout.Build(s)
+	if err != nil {
+		return nil, fmt.Errorf("tokenizer.json: %w", err)
+	}
+	tab, err := layout.Open(l)
+	if err != nil {
+		return nil, err
+	}
+	return newTokenizer(tab), nil
 }

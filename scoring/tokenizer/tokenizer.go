@@ -3,53 +3,43 @@ package tokenizer
 import (
 	"sync"
 
+	"github.com/grpo-score/grpo-score/scoring/tokenizer/internal/layout"
 	"github.com/grpo-score/grpo-score/scoring/tokenizer/internal/spec"
 )
 
 // Tokenizer encodes text into token ids and decodes them back.
 type Tokenizer struct {
-	byteIDs      [256]int32 // token of each single byte, -1 if none
-	merges       *mergeTable
-	wordIDs      map[string]int32 // whole pieces that are tokens, if merges are ignored
-	useNFC       bool             // normalize text to NFC before pre-tokenizing
-	rawAdded     *addedMatcher    // added tokens matched before normalisation
-	normAdded    *addedMatcher    // added tokens matched after it
-	decodeTokens []string         // bytes each id decodes to
-	cache        *pieceCache
-	scratch      sync.Pool // *bpeScratch
+	tab       *layout.Table    // vocabulary and merges, read in place
+	byteIDs   [256]int32       // token of each single byte, -1 if none
+	wordIDs   map[string]int32 // whole pieces that are tokens, if merges are ignored
+	useNFC    bool             // normalize text to NFC before pre-tokenizing
+	rawAdded  *addedMatcher    // added tokens matched before normalisation
+	normAdded *addedMatcher    // added tokens matched after it
+	addedText map[int32]string // what added tokens decode to
+	cache     *pieceCache
+	scratch   sync.Pool // *bpeScratch
 }
 
-func newTokenizer(s *spec.Spec) *Tokenizer {
-	t := &Tokenizer{useNFC: s.NFC, cache: newPieceCache()}
+// newTokenizer builds what a table does not hold: the added-token matchers
+// and, for tokenizers that ignore merges, the map of whole-piece tokens.
+func newTokenizer(tab *layout.Table) *Tokenizer {
+	t := &Tokenizer{tab: tab, useNFC: tab.NFC(), cache: newPieceCache(), addedText: make(map[int32]string)}
 	t.scratch.New = func() any { return new(bpeScratch) }
 	for b := range t.byteIDs {
-		t.byteIDs[b] = -1
+		t.byteIDs[b] = tab.ByteID(byte(b))
 	}
-	if s.IgnoreMerges {
+	if tab.IgnoreMerges() {
 		t.wordIDs = make(map[string]int32)
-	}
-	t.decodeTokens = make([]string, len(s.Tokens))
-	for id, tok := range s.Tokens {
-		t.decodeTokens[id] = tok.Text
-		if tok.Kind != spec.Bytes {
-			continue
-		}
-		if len(tok.Text) == 1 {
-			t.byteIDs[tok.Text[0]] = int32(id)
-		}
-		if t.wordIDs != nil {
-			t.wordIDs[tok.Text] = int32(id)
+		for id := range tab.Tokens() {
+			if text, kind := tab.Token(id); kind == spec.Bytes {
+				t.wordIDs[text] = int32(id)
+			}
 		}
 	}
-	t.merges = newMergeTable(s.Merges)
-
 	var raw, normalized []addedToken
-	for _, a := range s.Added {
-		if int(a.ID) >= len(t.decodeTokens) {
-			t.decodeTokens = append(t.decodeTokens, make([]string, int(a.ID)+1-len(t.decodeTokens))...)
-		}
+	for _, a := range tab.Added() {
 		content := a.Content
-		if a.Normalized && s.NFC {
+		if a.Normalized && t.useNFC {
 			content = nfc(content)
 		}
 		at := addedToken{content: content, id: a.ID, singleWord: a.SingleWord, lstrip: a.LStrip, rstrip: a.RStrip}
@@ -58,7 +48,7 @@ func newTokenizer(s *spec.Spec) *Tokenizer {
 		} else {
 			raw = append(raw, at)
 		}
-		t.decodeTokens[a.ID] = decodeAddedContent(content)
+		t.addedText[a.ID] = decodeAddedContent(content)
 	}
 	t.rawAdded, t.normAdded = newAddedMatcher(raw), newAddedMatcher(normalized)
 	return t
@@ -99,7 +89,10 @@ type encoder struct {
 
 func (e *encoder) run(text string) {
 	e.sc = e.t.scratch.Get().(*bpeScratch)
-	defer e.t.scratch.Put(e.sc)
+	defer func() {
+		e.sc.trim()
+		e.t.scratch.Put(e.sc)
+	}()
 	if e.t.rawAdded == nil {
 		e.normalized(text)
 		return

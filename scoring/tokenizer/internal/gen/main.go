@@ -1,8 +1,8 @@
 // Command gen writes the tokenizer package's embedded default: it reads the
 // Qwen2.5 tokenizer.json, checks that it is the expected file, and writes it
-// in the package's compact zstd-compressed form.
+// laid out as internal/layout reads it in place.
 //
-// Usage: go run ./internal/gen -src path/to/qwen2.5-tokenizer.json -out qwen25.bpe.zst
+// Usage: go run ./internal/gen -src path/to/qwen2.5-tokenizer.json -out qwen25.bpe
 package main
 
 import (
@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"os"
 
+	"github.com/grpo-score/grpo-score/scoring/tokenizer/internal/layout"
 	"github.com/grpo-score/grpo-score/scoring/tokenizer/internal/spec"
 )
 
@@ -21,7 +22,7 @@ const wantSHA256 = "7234470152af003274957c79ac95e148e79c0f7b4a47ebfad120fd66dbfe
 
 func main() {
 	src := flag.String("src", os.Getenv("QWEN_TOKENIZER_JSON"), "Qwen2.5 tokenizer.json (default $QWEN_TOKENIZER_JSON)")
-	out := flag.String("out", "qwen25.bpe.zst", "blob to write")
+	out := flag.String("out", "qwen25.bpe", "layout to write")
 	flag.Parse()
 	if err := run(*src, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
@@ -45,14 +46,14 @@ func run(src, out string) error {
 	if err != nil {
 		return err
 	}
-	var blob bytes.Buffer
-	if err := s.WriteBlob(&blob); err != nil {
+	l, err := layout.Build(s)
+	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(out, blob.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(out, []byte(l), 0o644); err != nil {
 		return err
 	}
 	fmt.Printf("gen: %s: %d tokens, %d merges, %d added tokens -> %s (%d bytes)\n",
-		src, len(s.Tokens), len(s.Merges), len(s.Added), out, blob.Len())
+		src, len(s.Tokens), len(s.Merges), len(s.Added), out, len(l))
 	return nil
 }

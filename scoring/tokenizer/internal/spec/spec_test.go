@@ -1,7 +1,6 @@
 package spec
 
 import (
-	"bytes"
 	"reflect"
 	"strings"
 	"testing"
@@ -67,43 +66,6 @@ func TestParseJSON(t *testing.T) {
 	}
 }
 
-func TestBlobRoundTrip(t *testing.T) {
-	s := tinySpec(t)
-	s.IgnoreMerges = true
-	var buf bytes.Buffer
-	if err := s.WriteBlob(&buf); err != nil {
-		t.Fatal(err)
-	}
-	got, err := ReadBlob(buf.Bytes())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !reflect.DeepEqual(got, s) {
-		t.Errorf("round trip =\n%+v\nwant\n%+v", got, s)
-	}
-}
-
-// TestReadBlobRejectsDamage cuts and flips bytes of a valid blob; every
-// result must be an error or a spec, never a panic.
-func TestReadBlobRejectsDamage(t *testing.T) {
-	var buf bytes.Buffer
-	if err := tinySpec(t).WriteBlob(&buf); err != nil {
-		t.Fatal(err)
-	}
-	raw := tinySpec(t).marshal()
-	for i := range raw {
-		if _, err := unmarshal(raw[:i]); err == nil {
-			t.Errorf("unmarshal of the first %d of %d bytes succeeded", i, len(raw))
-		}
-		flipped := bytes.Clone(raw)
-		flipped[i] ^= 0xA5
-		unmarshal(flipped) // must not panic
-	}
-	if _, err := ReadBlob([]byte("not zstd")); err == nil {
-		t.Error("ReadBlob of garbage succeeded")
-	}
-}
-
 func TestParseJSONErrors(t *testing.T) {
 	tests := []struct{ name, edit, want string }{
 		{"version", `"version": "2.0"`, "unknown version"},
@@ -128,23 +90,6 @@ func TestParseJSONErrors(t *testing.T) {
 			t.Errorf("%s: err = %v, want it to mention %q", tc.name, err, tc.want)
 		}
 	}
-}
-
-func FuzzReadBlob(f *testing.F) {
-	var buf bytes.Buffer
-	s, err := ParseJSON(strings.NewReader(tinyJSON))
-	if err != nil {
-		f.Fatal(err)
-	}
-	if err := s.WriteBlob(&buf); err != nil {
-		f.Fatal(err)
-	}
-	f.Add(buf.Bytes())
-	f.Add(s.marshal())
-	f.Fuzz(func(t *testing.T, blob []byte) {
-		ReadBlob(blob)
-		unmarshal(blob)
-	})
 }
 
 func FuzzParseJSON(f *testing.F) {
