@@ -66,6 +66,12 @@ func (f *rewardFlags) register(fs *pflag.FlagSet) {
 	fs.BoolVar(&c.UseAccuracy, "cosine-use-accuracy", false, "length: use detection_score to pick the curve (fixes the reference, which always uses the correct curve)")
 	fs.StringVar(&f.opts.TokenizerPath, "tokenizer", "", "length: a Hugging Face tokenizer.json to count tokens with (default: the embedded Qwen2.5 tokenizer)")
 
+	ov, rp := &f.opts.Overlong, &f.opts.Repetition
+	fs.IntVar(&ov.MaxCompletionLen, "max-completion-len", ov.MaxCompletionLen, "open-r1/trl soft_overlong_punishment: max_completion_len, in tokens")
+	fs.IntVar(&ov.SoftPunishCache, "soft-punish-cache", ov.SoftPunishCache, "open-r1/trl soft_overlong_punishment: soft_punish_cache, in tokens")
+	fs.IntVar(&rp.NGrams, "repetition-n-grams", rp.NGrams, "open-r1/trl repetition_penalty: n-gram size")
+	fs.Float64Var(&rp.MaxPenalty, "repetition-max-penalty", rp.MaxPenalty, "open-r1/trl repetition_penalty: penalty of a fully repetitive completion (not positive)")
+
 	l := &f.opts.LLM
 	fs.StringVar(&l.Model, "llm-model", l.Model, "llm: judge model name")
 	fs.IntVar(&l.Concurrency, "llm-concurrency", l.Concurrency, "llm: requests in flight at most")

@@ -1,6 +1,10 @@
 package scoring
 
-import "time"
+import (
+	"time"
+
+	"github.com/grpo-score/grpo-score/scoring/tokenizer"
+)
 
 // Options configures the rewards. The zero value is not useful: start from
 // DefaultOptions, which holds the reference's constants.
@@ -23,6 +27,24 @@ type Options struct {
 	TokenizerPath string
 
 	LLM LLMOptions
+
+	// Overlong and Repetition configure the open-r1 and TRL rewards of the
+	// same names (GRPOScriptArguments' max_completion_len, soft_punish_cache,
+	// repetition_n_grams, repetition_max_penalty).
+	Overlong   OverlongParams
+	Repetition RepetitionParams
+}
+
+// OverlongParams are get_soft_overlong_punishment's arguments, in tokens.
+type OverlongParams struct {
+	MaxCompletionLen int
+	SoftPunishCache  int
+}
+
+// RepetitionParams are get_repetition_penalty_reward's arguments.
+type RepetitionParams struct {
+	NGrams     int
+	MaxPenalty float64
 }
 
 // DetectionParams are detection_score's keyword arguments.
@@ -69,6 +91,17 @@ func DefaultOptions() Options {
 			MaxLenValueCorrect: 0.5,
 			MaxLen:             1024,
 		},
-		LLM: LLMOptions{Model: "qwen2.5:7b", Concurrency: 4, TimeoutSec: 60, Retries: 2},
+		LLM:        LLMOptions{Model: "qwen2.5:7b", Concurrency: 4, TimeoutSec: 60, Retries: 2},
+		Overlong:   OverlongParams{MaxCompletionLen: 16384, SoftPunishCache: 4096},
+		Repetition: RepetitionParams{NGrams: 3, MaxPenalty: -1.0},
 	}
+}
+
+// LoadTokenizer is the tokenizer the token-counting rewards use: the file
+// at TokenizerPath, or the embedded Qwen2.5 tokenizer when it is empty.
+func (o *Options) LoadTokenizer() (*tokenizer.Tokenizer, error) {
+	if o.TokenizerPath != "" {
+		return tokenizer.Load(o.TokenizerPath)
+	}
+	return tokenizer.Default()
 }

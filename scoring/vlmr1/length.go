@@ -5,7 +5,6 @@ import (
 	"math"
 
 	"github.com/grpo-score/grpo-score/scoring/py"
-	"github.com/grpo-score/grpo-score/scoring/tokenizer"
 
 	"github.com/grpo-score/grpo-score/scoring"
 )
@@ -28,13 +27,7 @@ type cosineLength struct {
 }
 
 func newCosineLength(o *scoring.Options) (scoring.Reward, error) {
-	var tok *tokenizer.Tokenizer
-	var err error
-	if o.TokenizerPath != "" {
-		tok, err = tokenizer.Load(o.TokenizerPath)
-	} else {
-		tok, err = tokenizer.Default()
-	}
+	tok, err := o.LoadTokenizer()
 	if err != nil {
 		return nil, fmt.Errorf("length: %w", err)
 	}
