@@ -32,7 +32,7 @@ func score(s *scoring.Sample, tr *scoring.Trace) (float64, error) {
 	case strings.HasPrefix(ds, "searchR1_") && isSearchR1(ds):
 		return 0, notPorted(ds, "search_r1_like_qa_em")
 	case ds == "":
-		return 0, &scoring.InputError{Msg: "verl:score needs the line's data_source (or --data-source)"}
+		return 0, &scoring.InputError{Msg: "no data_source field (give --data-source or --data-source-field)"}
 	}
 	return 0, &scoring.PyError{Type: "NotImplementedError", Msg: fmt.Sprintf("Reward function is not implemented for data_source=%s", pyjson.Repr(pyjson.Str(ds)))}
 }
@@ -54,5 +54,5 @@ func isSearchR1(ds string) bool {
 }
 
 func notPorted(ds, scorer string) error {
-	return &scoring.InputError{Msg: fmt.Sprintf("verl:score: data_source %q is scored by %s, which grpo-score does not implement (see 'grpo-score rewards')", ds, scorer)}
+	return &scoring.InputError{Msg: fmt.Sprintf("data_source %q is scored by %s, which grpo-score does not implement (see 'grpo-score rewards')", ds, scorer)}
 }
