@@ -77,8 +77,14 @@ type Config struct {
 	Sink Sink
 	// Trace, when set, records an explanation for every line (explain).
 	Trace bool
-	// Progress, when set, is kept at the number of input bytes consumed.
-	Progress *atomic.Int64
+	// Prefix goes before the names of the members a line gets ("rewards",
+	// "reward", "reward_errors", "advantage"), so that a trainer's own
+	// members of those names survive beside the recomputed ones.
+	Prefix string
+	// Progress, when set, is kept at the number of input bytes consumed
+	// (compressed bytes of a compressed input), and ProgressLines at the
+	// number of lines read.
+	Progress, ProgressLines *atomic.Int64
 	// MaxLineBytes caps a line's length; 0 means jsonlio.DefaultMaxLineBytes.
 	// A longer line is an input error (it cannot be kept: it is left out
 	// under --on-error keep too).
@@ -256,6 +262,14 @@ func Run(parent context.Context, cfg *Config, names []string, stdin io.Reader, o
 		if b.cut {
 			break
 		}
+		if len(order) == 0 {
+			// Nothing more is ready: the input is slow, so let what is
+			// written so far reach the reader now.
+			if werr = w.flush(); werr != nil {
+				cancel()
+				break
+			}
+		}
 	}
 	interrupted := parent.Err() != nil
 	if readerDone {
@@ -336,6 +350,20 @@ type reader struct {
 }
 
 func (r *reader) file(name string, stdin io.Reader) error {
+	var b *batch
+	sendFailed := false
+	if name == "-" {
+		// A pipe may stall: send what has been read before waiting.
+		sr := newStallReader(stdin, func() {
+			if b != nil && len(b.lines) > 0 && !sendFailed {
+				if sendFailed = !r.send(b); !sendFailed {
+					b = newBatch(b.file)
+				}
+			}
+		})
+		defer sr.close()
+		stdin = sr
+	}
 	in, err := jsonlio.Open(name, stdin)
 	if err != nil {
 		return &ErrRead{Err: err}
@@ -346,9 +374,12 @@ func (r *reader) file(name string, stdin io.Reader) error {
 	if cfg.MaxLineBytes > 0 {
 		lr.Max = cfg.MaxLineBytes
 	}
-	b := newBatch(in.Name)
+	b = newBatch(in.Name)
 	for {
 		line, n, err := lr.Next()
+		if sendFailed {
+			return r.ctx.Err()
+		}
 		if err == io.EOF {
 			break
 		}
@@ -363,6 +394,9 @@ func (r *reader) file(name string, stdin io.Reader) error {
 		}
 		if cfg.Progress != nil {
 			cfg.Progress.Store(r.base + in.Consumed())
+		}
+		if cfg.ProgressLines != nil {
+			cfg.ProgressLines.Add(1)
 		}
 		if cfg.ShardCount > 1 && !r.inShard(line) {
 			continue

@@ -10,20 +10,37 @@ import (
 	"github.com/grpo-score/grpo-score/scoring/py"
 )
 
-// replacedFields are the members a scored line gets; an input that already
-// has them (a re-scored file) has them replaced, not duplicated.
-var replacedFields = map[string]bool{"rewards": true, "reward": true, "reward_errors": true, "advantage": true}
+// outputNames are the members a scored line gets, each behind
+// Config.Prefix; an input that already has them (a re-scored file) has them
+// replaced, not duplicated. With a prefix the trainer's own members stay.
+type outputNames struct {
+	rewards, total, errors, advantage string // JSON-quoted
+	replaced                          map[string]bool
+}
 
-func isReplaced(key string) bool { return replacedFields[key] }
+func newOutputNames(prefix string) *outputNames {
+	n := &outputNames{replaced: map[string]bool{}}
+	for _, p := range []struct {
+		dst  *string
+		name string
+	}{{&n.rewards, "rewards"}, {&n.total, "reward"}, {&n.errors, "reward_errors"}, {&n.advantage, "advantage"}} {
+		*p.dst = string(appendString(nil, prefix+p.name))
+		n.replaced[prefix+p.name] = true
+	}
+	return n
+}
+
+func (n *outputNames) isReplaced(key string) bool { return n.replaced[key] }
 
 // scorer is one worker's state: reusable buffers, never shared.
 type scorer struct {
 	cfg   *Config
+	names *outputNames
 	extra []byte
 }
 
 func newScorer(cfg *Config) *scorer {
-	return &scorer{cfg: cfg}
+	return &scorer{cfg: cfg, names: newOutputNames(cfg.Prefix)}
 }
 
 // scoreBatch scores the lines of b, stopping early (and marking b cut) once
@@ -99,7 +116,7 @@ func (sc *scorer) scoreLine(line []byte, o *Outcome) {
 		return
 	}
 	sc.extra = sc.render(sc.extra[:0], o)
-	o.out = obj.AppendFields(make([]byte, 0, len(line)+len(sc.extra)+32), sc.extra, isReplaced)
+	o.out = obj.AppendFields(make([]byte, 0, len(line)+len(sc.extra)+32), sc.extra, sc.names.isReplaced)
 	o.extraAt = closingBrace(o.out)
 }
 
@@ -144,7 +161,8 @@ func (sc *scorer) invalid(o *Outcome, err error) {
 // render writes the appended members: rewards, the weighted total, and the
 // reasons of failed rewards.
 func (sc *scorer) render(dst []byte, o *Outcome) []byte {
-	dst = append(dst, `"rewards": {`...)
+	dst = append(dst, sc.names.rewards...)
+	dst = append(dst, ": {"...)
 	for i, nr := range sc.cfg.Rewards {
 		if i > 0 {
 			dst = append(dst, ", "...)
@@ -157,14 +175,18 @@ func (sc *scorer) render(dst []byte, o *Outcome) []byte {
 			dst = py.AppendFloat(dst, o.Values[i])
 		}
 	}
-	dst = append(dst, `}, "reward": `...)
+	dst = append(dst, "}, "...)
+	dst = append(dst, sc.names.total...)
+	dst = append(dst, ": "...)
 	if o.TotalOK {
 		dst = py.AppendFloat(dst, o.Total)
 	} else {
 		dst = append(dst, "null"...)
 	}
 	if !o.TotalOK {
-		dst = append(dst, `, "reward_errors": {`...)
+		dst = append(dst, ", "...)
+		dst = append(dst, sc.names.errors...)
+		dst = append(dst, ": {"...)
 		n := 0
 		for i, nr := range sc.cfg.Rewards {
 			if o.Errs[i] == nil {

@@ -12,11 +12,12 @@ import (
 // holds back the lines of an open group until its advantages are known, and
 // feeds the sink.
 type writer struct {
-	cfg    *Config
-	out    *lineOut
-	msgs   io.Writer
-	counts Counts
-	failed bool
+	cfg       *Config
+	advantage string // the advantage's member name, JSON-quoted
+	out       *lineOut
+	msgs      io.Writer
+	counts    Counts
+	failed    bool
 	// atOpen are the counts just before the open group's first line: an
 	// interrupted run ends its output there.
 	atOpen Counts
@@ -30,7 +31,7 @@ type writer struct {
 }
 
 func newWriter(cfg *Config, out, msgs io.Writer) *writer {
-	return &writer{cfg: cfg, out: newLineOut(out), msgs: msgs, finished: map[string]string{}}
+	return &writer{cfg: cfg, advantage: newOutputNames(cfg.Prefix).advantage, out: newLineOut(out), msgs: msgs, finished: map[string]string{}}
 }
 
 func (w *writer) batch(b *batch) error {
@@ -179,8 +180,8 @@ func (w *writer) emit(o *Outcome) error {
 	}
 	if o.AdvantageOK && o.Status == Scored {
 		// Insert the advantage before the closing brace.
-		var tmp [40]byte
-		adv := append(tmp[:0], `, "advantage": `...)
+		var tmp [64]byte
+		adv := append(append(append(tmp[:0], ", "...), w.advantage...), ": "...)
 		if math.IsNaN(o.Advantage) || math.IsInf(o.Advantage, 0) {
 			adv = append(adv, "null"...)
 		} else {
@@ -189,6 +190,13 @@ func (w *writer) emit(o *Outcome) error {
 		return w.written(w.out.line(o.crlf, o.out[:o.extraAt], adv, o.out[o.extraAt:]))
 	}
 	return w.written(w.out.line(o.crlf, o.out))
+}
+
+// flush passes the buffered output on.
+func (w *writer) flush() error {
+	err := w.out.flush()
+	w.counts.Written = w.out.written
+	return err
 }
 
 // written keeps Counts.Written at the lines that reached the output.
