@@ -6,6 +6,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 )
 
@@ -20,7 +21,7 @@ func (s *Summary) WriteTable(w io.Writer) error {
 	for m := range s.byMethod {
 		width = max(width, len(m)+2)
 	}
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	tw := tabwriter.NewWriter(w, 0, 0, 1, ' ', tabwriter.AlignRight)
 	fmt.Fprintf(tw, "%-*s\tcount\terrors\tmean\tstd\tmin\tp50\tp90\tp99\tmax\t\n", width, "reward")
 	row := func(name string, se *Series) {
 		st := se.Stats()
@@ -44,7 +45,8 @@ func (s *Summary) WriteTable(w io.Writer) error {
 	if s.ElapsedSeconds > 0 {
 		rate = strconv.FormatFloat(float64(l.Read)/s.ElapsedSeconds, 'f', 0, 64)
 	}
-	_, err := fmt.Fprintf(w, "lines: %d read, %d written, %d skipped, %d failed, %d blank; %.2fs, %s lines/s\n",
+	// Two short lines rather than one long one: the table fits 80 columns.
+	_, err := fmt.Fprintf(w, "lines: %d read, %d written, %d skipped, %d failed, %d blank\ntime: %.2fs, %s lines/s\n",
 		l.Read, l.Written, l.Skipped, l.Failed, l.Blank, s.ElapsedSeconds, rate)
 	if err != nil || s.groups == nil {
 		return err
@@ -102,13 +104,26 @@ func (s *Summary) writePromptTable(w io.Writer) error {
 	return tw.Flush()
 }
 
-// Short formats a figure with 4 significant digits, "-" when undefined:
-// the figures of the tables.
+// Short formats a figure in at most 6 characters (4 significant digits
+// where they fit), "-" when undefined: the figures of the tables, which so
+// fit 80 columns.
 func Short(v float64) string {
 	if math.IsNaN(v) {
 		return "-"
 	}
-	return strconv.FormatFloat(v, 'g', 4, 64)
+	var s string
+	for prec := 4; prec >= 1; prec-- {
+		s = strconv.FormatFloat(v, 'g', prec, 64)
+		if e := strings.Index(s, "e"); e >= 0 {
+			// 1.2e-05 → 1.2e-5: the exponent's leading zero buys a digit.
+			exp := strings.TrimLeft(s[e+2:], "0")
+			s = s[:e+2] + exp
+		}
+		if len(s) <= 6 {
+			break
+		}
+	}
+	return s
 }
 
 // Percent formats a fraction as a percentage with one decimal, "-" when
