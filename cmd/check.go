@@ -8,9 +8,11 @@ import (
 	"io"
 	"math"
 	"strconv"
+	"strings"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/grpo-score/grpo-score/jsonlio"
 	"github.com/grpo-score/grpo-score/pipeline"
@@ -26,6 +28,14 @@ type checkFlags struct {
 	jsonOut      bool
 	jobs         int
 	maxDiffs     int
+	quiet        bool
+	prefix       string
+	// allowMissing accepts lines without recorded values, invalid lines and
+	// unmatched --golden lines; minCompared is how many lines each reward
+	// must be compared on (an explicit value implies allowMissing).
+	allowMissing bool
+	minCompared  int
+	fs           *pflag.FlagSet
 }
 
 func newCheckCmd(e *env) *cobra.Command {
@@ -37,14 +47,22 @@ func newCheckCmd(e *env) *cobra.Command {
 values recorded in the line's "rewards" field (a file written by 'score', or by a
 trainer), or with a separate --golden file joined by --key (or by line number when
 --key is empty). A reward that raised is recorded as null (or {"error": ...}) and
-matches a recomputation that raises. Exit status 1 when anything drifted, 0 when
-clean.`,
+matches a recomputation that raises.
+
+A value is compared when the line is valid, has a recorded object, and that
+object holds the reward's name. Exit status: 1 when anything drifted; 5 when
+check compared less than asked: a selected reward compared on no line, lines
+without recorded values (for any selected reward), invalid lines, or --golden
+lines that matched no line (or lines no --golden line matched). --allow-missing
+accepts those as long as every reward is compared at least once; --min-compared N
+asks each reward to be compared on at least N lines instead. 0 when clean.`,
 		Example: `  grpo-score check -r accuracy,format scored.jsonl
   grpo-score check rollouts.jsonl --golden golden.jsonl --key id -r accuracy,format --json`,
 		RunE: func(c *cobra.Command, args []string) error { return runCheck(c.Context(), e, f, args) },
 	}
 	fs := c.Flags()
 	f.rf.register(fs)
+	completeRewardFlags(c)
 	fs.StringVar(&f.golden, "golden", "", "compare with the rewards of this file instead of each line's own")
 	fs.StringVar(&f.key, "key", "id", "with --golden: field joining lines to golden lines; empty joins by line number")
 	fs.StringVar(&f.rewardsField, "rewards-field", "rewards", "field holding the recorded rewards (an object of name: value)")
@@ -53,6 +71,11 @@ clean.`,
 	fs.BoolVar(&f.jsonOut, "json", false, "write the report as JSON (for CI annotations)")
 	fs.IntVarP(&f.jobs, "jobs", "j", 0, "scoring goroutines (default: one per CPU)")
 	fs.IntVar(&f.maxDiffs, "max-diffs", 50, "lines of diff to print at most (the summary counts all)")
+	fs.BoolVarP(&f.quiet, "quiet", "q", false, "no progress bar on standard error")
+	fs.StringVar(&f.prefix, "prefix", "", `compare with "PREFIXrewards", as 'score --prefix' writes them (unless --rewards-field is given)`)
+	fs.BoolVar(&f.allowMissing, "allow-missing", false, "exit 0 although lines lacked recorded values, were invalid or were unmatched, as long as every reward was compared")
+	fs.IntVar(&f.minCompared, "min-compared", 1, "each selected reward must be compared on at least this many lines (giving it implies --allow-missing)")
+	f.fs = fs
 	return c
 }
 
@@ -84,7 +107,12 @@ type checker struct {
 	tally   map[string]*checkTally
 	diffs   []drift
 	lines   int
-	nodiff  int // lines without a golden counterpart
+	nodiff  int             // lines without recorded values (or a golden counterpart)
+	matched map[string]bool // golden keys some line matched
+	// notObject counts lines whose recorded field is not an object.
+	notObject  int
+	shortfalls []string
+	stderr     io.Writer
 }
 
 func runCheck(ctx context.Context, e *env, f *checkFlags, args []string) error {
@@ -95,7 +123,16 @@ func runCheck(ctx context.Context, e *env, f *checkFlags, args []string) error {
 	if len(rewards) == 0 {
 		return usageErr("check needs at least one reward (-r)")
 	}
-	ck := &checker{f: f, tally: map[string]*checkTally{}}
+	if err := checkJobs(f.fs, f.jobs); err != nil {
+		return err
+	}
+	if f.minCompared < 0 {
+		return usageErr("--min-compared %d: want 0 or more", f.minCompared)
+	}
+	if f.prefix != "" && !f.fs.Changed("rewards-field") {
+		f.rewardsField = f.prefix + "rewards"
+	}
+	ck := &checker{f: f, tally: map[string]*checkTally{}, stderr: e.stderr}
 	for _, r := range rewards {
 		ck.names = append(ck.names, r.Name)
 		ck.tally[r.Name] = &checkTally{}
@@ -120,24 +157,81 @@ func runCheck(ctx context.Context, e *env, f *checkFlags, args []string) error {
 	if err := checkFiles(args, e.stdin, nil); err != nil {
 		return err
 	}
+	hintStdin(e, args)
+	bar := startProgress(e, f.quiet, "checking", args, storedBytes)
+	cfg.Progress, cfg.ProgressLines = bar.counters()
 	res, err := pipeline.Run(ctx, cfg, args, e.stdin, io.Discard, e.stderr)
+	bar.done()
 	if err != nil {
 		return ioErr(err)
 	}
 	if res.Interrupted {
 		return interruptErr(ctx, "check did not finish; no report")
 	}
+	ck.shortfalls = ck.shortfall(res)
 	if f.jsonOut {
 		ck.writeJSON(e.stdout, res)
 	} else {
 		ck.writeText(e.stdout, res)
 	}
-	for _, t := range ck.tally {
-		if t.Drifted > 0 {
-			return &exitError{code: ExitDrift}
-		}
+	switch {
+	case len(ck.diffs) > 0:
+		return &exitError{code: ExitDrift}
+	case len(ck.shortfalls) > 0:
+		return &exitError{code: ExitIncomplete, err: fmt.Errorf("check compared less than asked: %s", strings.Join(ck.shortfalls, "; "))}
 	}
 	return nil
+}
+
+// shortfall lists what makes a run compare less than asked (exit 5).
+func (ck *checker) shortfall(res *pipeline.Result) []string {
+	var out []string
+	for _, name := range ck.names {
+		t := ck.tally[name]
+		switch {
+		case t.Compared >= ck.f.minCompared:
+		case t.Compared == 0:
+			out = append(out, fmt.Sprintf("%s compared on no line", name))
+		default:
+			out = append(out, fmt.Sprintf("%s compared on %d lines, fewer than --min-compared %d", name, t.Compared, ck.f.minCompared))
+		}
+	}
+	if ck.f.allowMissing || ck.f.fs.Changed("min-compared") {
+		return out
+	}
+	if ck.nodiff > 0 {
+		what := fmt.Sprintf("without a recorded %q object", ck.f.rewardsField)
+		if ck.golden != nil {
+			what = "that no --golden line matched"
+		}
+		out = append(out, fmt.Sprintf("%d lines %s", ck.nodiff, what))
+	}
+	for _, name := range ck.names {
+		if t := ck.tally[name]; t.Missing > 0 && t.Compared > 0 {
+			out = append(out, fmt.Sprintf("%s not recorded on %d lines", name, t.Missing))
+		}
+	}
+	if res.Counts.Invalid > 0 {
+		out = append(out, fmt.Sprintf("%d invalid lines", res.Counts.Invalid))
+	}
+	if n := len(ck.golden) - len(ck.matched); ck.golden != nil && n > 0 {
+		out = append(out, fmt.Sprintf("%d --golden lines matched no line", n))
+	}
+	return out
+}
+
+// hintStdin says on stderr that a command is waiting for typed input, so
+// that "grpo-score score" without a file does not look hung.
+func hintStdin(e *env, args []string) {
+	if !e.stdinTTY {
+		return
+	}
+	for _, a := range args {
+		if a == "-" {
+			fmt.Fprintln(e.stderr, "grpo-score: reading JSON Lines from the terminal (standard input); give a FILE, or end the input with Ctrl-D")
+			return
+		}
+	}
 }
 
 // loadGoldenRewards reads the recorded rewards of a golden file, keyed by
@@ -213,13 +307,26 @@ func (ck *checker) Line(o *pipeline.Outcome) {
 	}
 	var recorded map[string]json.RawMessage
 	switch {
-	case ck.golden != nil && ck.keyPath == nil:
-		recorded = ck.golden[strconv.Itoa(o.Line)]
 	case ck.golden != nil:
-		recorded = ck.golden[key]
+		gk := key
+		if ck.keyPath == nil {
+			gk = strconv.Itoa(o.Line)
+		}
+		if recorded = ck.golden[gk]; recorded != nil {
+			if ck.matched == nil {
+				ck.matched = map[string]bool{}
+			}
+			ck.matched[gk] = true
+		}
 	default:
 		if v, ok := obj.Get(ck.recPath); ok {
-			_ = json.Unmarshal(v, &recorded)
+			if err := json.Unmarshal(v, &recorded); err != nil || v.Kind() != "object" {
+				recorded = nil
+				if ck.notObject == 0 {
+					fmt.Fprintf(ck.stderr, "%s:%d: field %q is a JSON %s, not an object of reward name: value (see --rewards-field)\n", o.File, o.Line, ck.f.rewardsField, v.Kind())
+				}
+				ck.notObject++
+			}
 		}
 	}
 	if recorded == nil {
@@ -314,8 +421,11 @@ func (ck *checker) writeText(w io.Writer, res *pipeline.Result) {
 	}
 	tw.Flush()
 	status := "clean"
-	if len(ck.diffs) > 0 {
+	switch {
+	case len(ck.diffs) > 0:
 		status = fmt.Sprintf("DRIFT in %d values", len(ck.diffs))
+	case len(ck.shortfalls) > 0:
+		status = "INCOMPLETE (" + strings.Join(ck.shortfalls, "; ") + ")"
 	}
 	fmt.Fprintf(w, "%s: %d lines checked, %d without recorded rewards, %d invalid\n", status, ck.lines, ck.nodiff, res.Counts.Invalid)
 }
@@ -328,9 +438,14 @@ func (ck *checker) writeJSON(w io.Writer, res *pipeline.Result) {
 		Invalid    int64                  `json:"invalid_lines"`
 		Rewards    map[string]*checkTally `json:"rewards"`
 		Drifts     []drift                `json:"drifts"`
-	}{Clean: len(ck.diffs) == 0, Lines: ck.lines, Unrecorded: ck.nodiff, Invalid: res.Counts.Invalid, Rewards: ck.tally, Drifts: ck.diffs}
+		Incomplete []string               `json:"incomplete"`
+	}{Clean: len(ck.diffs) == 0 && len(ck.shortfalls) == 0, Lines: ck.lines, Unrecorded: ck.nodiff, Invalid: res.Counts.Invalid,
+		Rewards: ck.tally, Drifts: ck.diffs, Incomplete: ck.shortfalls}
 	if report.Drifts == nil {
 		report.Drifts = []drift{}
+	}
+	if report.Incomplete == nil {
+		report.Incomplete = []string{}
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")

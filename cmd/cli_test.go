@@ -2,12 +2,18 @@ package cmd
 
 import (
 	"bytes"
+	"errors"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/goccy/go-yaml"
 )
@@ -36,9 +42,37 @@ type cliCase struct {
 	// Outputs are files under $TMP after the run: the exact content, or
 	// null for a file that must not exist.
 	Outputs map[string]*string `yaml:"outputs"`
+	// TTY names the streams ("stdin", "stderr") the run takes for
+	// terminals: the progress bar and the stdin hint.
+	TTY []string `yaml:"tty"`
+	// Interactive feeds stdin step by step: each send goes in only after
+	// the previous step's expect matched standard output so far, so a
+	// run that holds its output back fails (after 20 s) instead of passing.
+	Interactive []struct {
+		Send   string `yaml:"send"`
+		Expect string `yaml:"expect"`
+	} `yaml:"interactive"`
 }
 
 var hexEscape = regexp.MustCompile(`\\x[0-9a-fA-F]{2}`)
+
+// syncBuffer is a bytes.Buffer safe for a run writing while the test reads.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
 
 func loadCLICases(t *testing.T, path string) []cliCase {
 	t.Helper()
@@ -100,9 +134,37 @@ func runCLICase(t *testing.T, c cliCase) {
 		}
 		return ""
 	}
-	var stdout, stderr bytes.Buffer
-	e := &env{stdin: strings.NewReader(bytesOf(c.Stdin)), stdout: &stdout, stderr: &stderr, getenv: getenv}
-	code := execute(args, e)
+	stdout, stderr := &syncBuffer{}, &syncBuffer{}
+	e := &env{stdin: strings.NewReader(bytesOf(c.Stdin)), stdout: stdout, stderr: stderr, getenv: getenv,
+		stdinTTY: slices.Contains(c.TTY, "stdin"), stderrTTY: slices.Contains(c.TTY, "stderr")}
+	runIt := func() int { return execute(args, e) }
+	if bin := os.Getenv("GRPO_SCORE_CLI_BINARY"); bin != "" {
+		runIt = func() int { return runBinary(t, bin, args, c.Env, expand, e) }
+	}
+	var code int
+	if c.Interactive == nil {
+		code = runIt()
+	} else {
+		pr, pw := io.Pipe()
+		e.stdin = pr
+		exited := make(chan int)
+		go func() { exited <- runIt() }()
+		for _, step := range c.Interactive {
+			if _, err := io.WriteString(pw, step.Send); err != nil {
+				t.Fatal(err)
+			}
+			re := regexp.MustCompile(step.Expect)
+			deadline := time.Now().Add(20 * time.Second)
+			for !re.MatchString(stdout.String()) {
+				if time.Now().After(deadline) {
+					t.Fatalf("after sending %q, stdout never matched %q; it is:\n%s", step.Send, step.Expect, stdout.String())
+				}
+				time.Sleep(10 * time.Millisecond)
+			}
+		}
+		pw.Close()
+		code = <-exited
+	}
 	out, errs := stdout.String(), stderr.String()
 	show := func() string { return "\n--- stdout:\n" + out + "\n--- stderr:\n" + errs }
 	if code != c.Exit {
@@ -146,4 +208,26 @@ func runCLICase(t *testing.T, c cliCase) {
 			t.Errorf("%s:\n%s\nwant:\n%s", name, got, expand(*want))
 		}
 	}
+}
+
+// runBinary runs a case through a built binary instead of in-process:
+// GRPO_SCORE_CLI_BINARY=/path/to/grpo-score go test ./cmd -run TestCLI runs
+// the table against another build, e.g. an older commit's, to see which
+// cases it fails. Streams are pipes, so cases with tty fail there.
+func runBinary(t *testing.T, bin string, args []string, vars map[string]string, expand func(string) string, e *env) int {
+	c := exec.Command(bin, args...)
+	c.Env = []string{"PATH=" + os.Getenv("PATH")}
+	for k, v := range vars {
+		c.Env = append(c.Env, k+"="+expand(v))
+	}
+	c.Stdin, c.Stdout, c.Stderr = e.stdin, e.stdout, e.stderr
+	err := c.Run()
+	var ee *exec.ExitError
+	switch {
+	case errors.As(err, &ee):
+		return ee.ExitCode()
+	case err != nil:
+		t.Fatal(err)
+	}
+	return 0
 }

@@ -199,7 +199,7 @@ func TestStatsOfAScoredFileEqualScoreStats(t *testing.T) {
 	if strip(fromFile) != strip(string(want)) {
 		t.Errorf("stats of the scored file differ from score --stats:\n%s\n---\n%s", strip(fromFile), strip(string(want)))
 	}
-	table, _, code := run(t, scored, "stats")
+	table, _, code := run(t, scored, "stats", "--table", "-j", "3")
 	if code != 0 || !strings.Contains(table, "od_ap") || !strings.Contains(table, "110 read") {
 		t.Errorf("table: exit %d\n%s", code, table)
 	}

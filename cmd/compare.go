@@ -5,7 +5,6 @@ import (
 	"io"
 	"regexp"
 	"strings"
-	"sync/atomic"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -54,6 +53,7 @@ lines' own accuracy method, so that its -m applies to every line.`,
 	fs := c.Flags()
 	f.flags = fs
 	f.rf.register(fs)
+	completeRewardFlags(c)
 	fs.StringArrayVar(&f.as, "as", nil, `a configuration: NAME='FLAGS' (at least two)`)
 	fs.IntVarP(&f.jobs, "jobs", "j", 0, "scoring goroutines (default: one per CPU); the result does not depend on it")
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "no progress bar on standard error")
@@ -100,6 +100,9 @@ var fieldFlags = []string{"completion-field", "solution-field", "conversations-f
 var configName = regexp.MustCompile(`^[A-Za-z0-9_.+-]+$`)
 
 func runCompare(e *env, f *compareFlags, args []string) error {
+	if err := checkJobs(f.flags, f.jobs); err != nil {
+		return err
+	}
 	if len(f.as) < 2 {
 		return usageErr("compare needs at least two configurations: --as A='FLAGS' --as B='FLAGS'")
 	}
@@ -137,15 +140,11 @@ func runCompare(e *env, f *compareFlags, args []string) error {
 		fmt.Fprintf(e.stderr, "%s:%d: configuration %s: %v\n", o.File, o.Line, config, err)
 	}
 	cfg := &pipeline.Config{Fields: fields, Sets: sets, Jobs: f.jobs, Discard: true, Sink: cmp}
-	var progress atomic.Int64
-	stopBar := startProgress(e, f.quiet, args, &progress)
-	if stopBar != nil {
-		cfg.Progress = &progress
-	}
+	hintStdin(e, args)
+	bar := startProgress(e, f.quiet, "comparing", args, storedBytes)
+	cfg.Progress, cfg.ProgressLines = bar.counters()
 	res, runErr := pipeline.Run(e.ctx, cfg, args, e.stdin, io.Discard, e.stderr)
-	if stopBar != nil {
-		stopBar()
-	}
+	bar.done()
 	if res.Interrupted {
 		return interruptErr(e.ctx, "compare did not finish; no report")
 	}

@@ -21,6 +21,7 @@ type explainFlags struct {
 	id      string
 	key     string
 	jsonOut bool
+	quiet   bool
 }
 
 func newExplainCmd(e *env) *cobra.Command {
@@ -39,10 +40,12 @@ token counts, repeated n-grams, math parses.`,
 	}
 	fs := c.Flags()
 	f.rf.register(fs)
+	completeRewardFlags(c)
 	fs.IntVar(&f.line, "line", 0, "line number to explain (1-based)")
 	fs.StringVar(&f.id, "id", "", "explain the first line whose --key field equals this")
 	fs.StringVar(&f.key, "key", "id", "field matched by --id")
 	fs.BoolVar(&f.jsonOut, "json", false, "write the explanation as JSON")
+	fs.BoolVarP(&f.quiet, "quiet", "q", false, "no progress bar on standard error while looking for the line")
 	return c
 }
 
@@ -64,7 +67,10 @@ func runExplain(e *env, f *explainFlags, args []string) error {
 	}
 	var o *pipeline.Outcome
 	file, lines := name, 0
+	hintStdin(e, []string{name})
+	bar := startProgress(e, f.quiet, "looking", []string{name}, decompressedBytes)
 	err = eachLine(name, e, func(fname string, n int, line []byte) error {
+		bar.add(len(line))
 		file, lines = fname, n
 		if f.line > 0 && n != f.line {
 			return nil
@@ -82,6 +88,7 @@ func runExplain(e *env, f *explainFlags, args []string) error {
 		o = pipeline.ScoreLine(cfg, fname, n, append([]byte(nil), line...))
 		return jsonlio.ErrStop
 	})
+	bar.done()
 	switch {
 	case err != nil:
 		return err

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
 	"github.com/grpo-score/grpo-score/jsonlio"
@@ -29,9 +30,14 @@ type rewardFlags struct {
 	preset                                       string
 
 	opts scoring.Options
+	fs   *pflag.FlagSet // to tell flags given on the command line from defaults
 }
 
+// presets are the --preset names, each a set of field defaults.
+var presets = []string{"verl"}
+
 func (f *rewardFlags) register(fs *pflag.FlagSet) {
+	f.fs = fs
 	f.opts = scoring.DefaultOptions()
 	fs.StringSliceVarP(&f.rewards, "reward", "r", []string{"accuracy", "format"}, "rewards to compute, comma-separated (as the trainer's --reward_funcs; see 'grpo-score rewards')")
 	fs.StringVarP(&f.method, "method", "m", "default", "accuracy method for lines without accu_reward_method (the trainer's --reward_method)")
@@ -57,13 +63,13 @@ func (f *rewardFlags) register(fs *pflag.FlagSet) {
 	fs.Float64Var(&d.Beta, "beta", d.Beta, "weighted_sum/length: weight of the label score")
 	fs.Float64Var(&d.Gamma, "gamma", d.Gamma, "weighted_sum/length: weight of the completeness score")
 
-	c := &f.opts.Cosine
-	fs.Float64Var(&c.MinLenValueWrong, "cosine-min-len-value-wrong", c.MinLenValueWrong, "length: reward of a wrong answer at length 0")
-	fs.Float64Var(&c.MaxLenValueWrong, "cosine-max-len-value-wrong", c.MaxLenValueWrong, "length: reward of a wrong answer at the maximum length")
-	fs.Float64Var(&c.MinLenValueCorrect, "cosine-min-len-value-correct", c.MinLenValueCorrect, "length: reward of a correct answer at length 0")
-	fs.Float64Var(&c.MaxLenValueCorrect, "cosine-max-len-value-correct", c.MaxLenValueCorrect, "length: reward of a correct answer at the maximum length")
-	fs.Float64Var(&c.MaxLen, "cosine-max-len", c.MaxLen, "length: cosine_max_len, the half period in tokens")
-	fs.BoolVar(&c.UseAccuracy, "cosine-use-accuracy", false, "length: use detection_score to pick the curve (fixes the reference, which always uses the correct curve)")
+	cos := &f.opts.Cosine
+	fs.Float64Var(&cos.MinLenValueWrong, "cosine-min-len-value-wrong", cos.MinLenValueWrong, "length: reward of a wrong answer at length 0")
+	fs.Float64Var(&cos.MaxLenValueWrong, "cosine-max-len-value-wrong", cos.MaxLenValueWrong, "length: reward of a wrong answer at the maximum length")
+	fs.Float64Var(&cos.MinLenValueCorrect, "cosine-min-len-value-correct", cos.MinLenValueCorrect, "length: reward of a correct answer at length 0")
+	fs.Float64Var(&cos.MaxLenValueCorrect, "cosine-max-len-value-correct", cos.MaxLenValueCorrect, "length: reward of a correct answer at the maximum length")
+	fs.Float64Var(&cos.MaxLen, "cosine-max-len", cos.MaxLen, "length: cosine_max_len, the half period in tokens")
+	fs.BoolVar(&cos.UseAccuracy, "cosine-use-accuracy", false, "length: use detection_score to pick the curve (fixes the reference, which always uses the correct curve)")
 	fs.StringVar(&f.opts.TokenizerPath, "tokenizer", "", "length: a Hugging Face tokenizer.json to count tokens with (default: the embedded Qwen2.5 tokenizer)")
 
 	ov, rp := &f.opts.Overlong, &f.opts.Repetition
@@ -79,6 +85,59 @@ func (f *rewardFlags) register(fs *pflag.FlagSet) {
 	fs.IntVar(&l.Retries, "llm-retries", l.Retries, "llm: retries after a failed request, with backoff")
 }
 
+// completeRewardFlags completes the values of the enumerated reward flags
+// of c in the shell.
+func completeRewardFlags(c *cobra.Command) {
+	reg := func() *scoring.Registry { return suites.NewRegistry(scoring.DefaultOptions()) }
+	completeValues(c, "reward", func() []string { return rewardNames(reg()) })
+	completeValues(c, "method", func() []string { return methodNames(reg()) })
+	completeValues(c, "task-type", fixed("default", "rec"))
+	completeValues(c, "preset", fixed(presets...))
+}
+
+// rewardNames are the names -r takes: the default suite's bare names, then
+// every suite's SUITE:NAME.
+func rewardNames(reg *scoring.Registry) []string {
+	var names []string
+	for i, s := range reg.Suites() {
+		for _, r := range s.SortedRewards() {
+			if i == 0 {
+				names = append(names, r.Name)
+			}
+		}
+	}
+	for _, s := range reg.Suites() {
+		for _, r := range s.SortedRewards() {
+			names = append(names, s.Name+":"+r.Name)
+		}
+	}
+	return names
+}
+
+// sameKind keeps the qualified names (SUITE:NAME) when name is one, else
+// the bare names: what a misspelt name is compared with and listed beside.
+func sameKind(name string, names []string) []string {
+	qualified := strings.Contains(name, ":")
+	var out []string
+	for _, n := range names {
+		if strings.Contains(n, ":") == qualified {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// methodNames are the default suite's accuracy methods, which -m names.
+func methodNames(reg *scoring.Registry) []string {
+	var names []string
+	if s := reg.Suites(); len(s) > 0 {
+		for _, m := range s[0].SortedMethods() {
+			names = append(names, m.Name)
+		}
+	}
+	return names
+}
+
 // build turns the flags into the pipeline's rewards and fields.
 func (f *rewardFlags) build(e *env) ([]pipeline.NamedReward, *scoring.Registry, pipeline.Fields, error) {
 	f.opts.Method = f.method
@@ -88,12 +147,19 @@ func (f *rewardFlags) build(e *env) ([]pipeline.NamedReward, *scoring.Registry, 
 	reg := suites.NewRegistry(f.opts)
 
 	var names []string
+	scoresNothing := false
 	for _, n := range f.rewards {
 		n = strings.TrimSpace(n)
+		if n == "none" {
+			scoresNothing = true
+		}
 		if n == "" || n == "none" {
 			continue
 		}
 		names = append(names, n)
+	}
+	if len(names) == 0 && !scoresNothing {
+		return nil, nil, pipeline.Fields{}, usageErr("-r %q names no reward (-r none runs the pipeline without scoring)", strings.Join(f.rewards, ","))
 	}
 	weights, err := parseWeights(f.weights, names)
 	if err != nil {
@@ -107,7 +173,15 @@ func (f *rewardFlags) build(e *env) ([]pipeline.NamedReward, *scoring.Registry, 
 		}
 		seen[n] = true
 		r, err := reg.Build(n)
-		if err != nil {
+		switch {
+		case err == nil:
+		case strings.HasPrefix(err.Error(), "unknown reward suite "):
+			return nil, nil, pipeline.Fields{}, usageErr("%v", err)
+		case strings.HasPrefix(err.Error(), "unknown reward "):
+			return nil, nil, pipeline.Fields{}, unknownName("reward", n, sameKind(n, rewardNames(reg)))
+		case strings.HasPrefix(err.Error(), "unknown accuracy method "):
+			return nil, nil, pipeline.Fields{}, unknownName("accuracy method", f.method, methodNames(reg))
+		default:
 			return nil, nil, pipeline.Fields{}, usageErr("%v", err)
 		}
 		rewards = append(rewards, pipeline.NamedReward{Name: n, Reward: r, Weight: weights[i]})
@@ -119,17 +193,25 @@ func (f *rewardFlags) build(e *env) ([]pipeline.NamedReward, *scoring.Registry, 
 	return rewards, reg, fields, nil
 }
 
+// fields resolves the field flags; a flag given on the command line beats
+// the preset's value for it.
 func (f *rewardFlags) fields() (pipeline.Fields, error) {
 	completion, solution, group := f.completionField, f.solutionField, f.groupField
+	explicit := func(name string) bool { return f.fs != nil && f.fs.Changed(name) }
 	switch f.preset {
 	case "":
 	case "verl":
-		completion, solution = "output", "gts"
-		if group == "" {
+		if !explicit("completion-field") {
+			completion = "output"
+		}
+		if !explicit("solution-field") {
+			solution = "gts"
+		}
+		if !explicit("group-field") {
 			group = "input"
 		}
 	default:
-		return pipeline.Fields{}, fmt.Errorf("unknown --preset %q (known: verl)", f.preset)
+		return pipeline.Fields{}, fmt.Errorf("unknown --preset %q%s (known: %s)", f.preset, didYouMean(f.preset, presets), strings.Join(presets, ", "))
 	}
 	out := pipeline.Fields{DefaultDataSource: f.dataSource}
 	for _, p := range []struct {

@@ -12,12 +12,16 @@ import (
 )
 
 func newRewardsCmd(e *env) *cobra.Command {
-	return &cobra.Command{
+	var jsonOut bool
+	c := &cobra.Command{
 		Use:   "rewards",
 		Short: "List the reward suites, their rewards and accuracy methods, marking what this build implements",
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			reg := suites.NewRegistry(scoring.DefaultOptions())
+			if jsonOut {
+				return writeRewardsJSON(e, reg)
+			}
 			tw := tabwriter.NewWriter(e.stdout, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "SUITE\tDESCRIPTION")
 			for _, s := range reg.Suites() {
@@ -45,6 +49,35 @@ func newRewardsCmd(e *env) *cobra.Command {
 			return tw.Flush()
 		},
 	}
+	c.Flags().BoolVar(&jsonOut, "json", false, "write the list as JSON")
+	return c
+}
+
+func writeRewardsJSON(e *env, reg *scoring.Registry) error {
+	type entry struct {
+		Name        string `json:"name"`
+		Implemented bool   `json:"implemented"`
+		Unavailable string `json:"unavailable,omitempty"`
+		Doc         string `json:"doc"`
+	}
+	type suite struct {
+		Name    string  `json:"name"`
+		Doc     string  `json:"doc"`
+		Rewards []entry `json:"rewards"`
+		Methods []entry `json:"accuracy_methods,omitempty"`
+	}
+	out := []suite{}
+	for _, s := range reg.Suites() {
+		js := suite{Name: s.Name, Doc: s.Doc, Rewards: []entry{}}
+		for _, r := range s.SortedRewards() {
+			js.Rewards = append(js.Rewards, entry{Name: r.Name, Implemented: r.New != nil, Unavailable: r.Unavailable, Doc: r.Doc})
+		}
+		for _, m := range s.SortedMethods() {
+			js.Methods = append(js.Methods, entry{Name: m.Name, Implemented: m.Implemented, Doc: m.Doc})
+		}
+		out = append(out, js)
+	}
+	return writeJSON(e.stdout, map[string]any{"suites": out})
 }
 
 func status(ok bool, unavailable string) string {

@@ -12,6 +12,7 @@ import (
 	"syscall"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 
 	"github.com/grpo-score/grpo-score/jsonlio"
 )
@@ -23,6 +24,9 @@ const (
 	ExitUsage = 2
 	ExitInput = 3 // input errors under --on-error fail
 	ExitIO    = 4 // a file could not be read or the output not written
+	// ExitIncomplete: check compared less than asked (a reward on no line,
+	// lines without recorded values, invalid or unmatched lines).
+	ExitIncomplete = 5
 )
 
 // exitError carries an exit code through cobra.
@@ -55,6 +59,9 @@ type env struct {
 	maxLine        int
 	stdout, stderr io.Writer
 	getenv         func(string) string
+	// stdinTTY and stderrTTY say whether the streams are terminals: a
+	// hint when a command waits for typed input, a progress bar on stderr.
+	stdinTTY, stderrTTY bool
 }
 
 // Run executes grpo-score with args (without the program name) and returns
@@ -68,7 +75,8 @@ func Run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // command stops reading, writes the whole lines it has, and exits 128 plus
 // the signal number.
 func RunContext(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	return execute(args, &env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv})
+	return execute(args, &env{ctx: ctx, stdin: stdin, stdout: stdout, stderr: stderr, getenv: os.Getenv,
+		stdinTTY: isTerminal(stdin), stderrTTY: isTerminal(stderr)})
 }
 
 // execute is Run with the environment as a value, for tests.
@@ -138,6 +146,11 @@ func interruptErr(ctx context.Context, what string) error {
 	return &exitError{code: 128 + int(s.Sig), err: fmt.Errorf("%v: %s", s, what)}
 }
 
+func isTerminal(s any) bool {
+	f, ok := s.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}
+
 func newRoot(e *env) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "grpo-score",
@@ -146,7 +159,9 @@ func newRoot(e *env) *cobra.Command {
 VLM-R1's trainer and reproduces the values it computes, quirks included.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       version(),
 	}
+	root.SetVersionTemplate(versionText())
 	root.AddCommand(
 		newScoreCmd(e),
 		newCheckCmd(e),
@@ -165,7 +180,7 @@ VLM-R1's trainer and reproduces the values it computes, quirks included.`,
 		return nil
 	}
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return usageErr("%v (see '%s --help')", err, c.CommandPath())
+		return usageErr("%v%s (see '%s --help')", err, flagSuggestion(c, err), c.CommandPath())
 	})
 	return root
 }

@@ -7,7 +7,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"sync/atomic"
 
 	"github.com/spf13/cobra"
 
@@ -23,6 +22,10 @@ type scoreFlags struct {
 	onError string
 	quiet   bool
 	shard   string
+	// maxErrors is the number of invalid lines a run tolerates; -1 means
+	// the default rule: invalid lines fail a run only when no line scored.
+	maxErrors int
+	prefix    string
 }
 
 func newScoreCmd(e *env) *cobra.Command {
@@ -41,18 +44,25 @@ appended. A summary goes to standard error.`,
 	}
 	fs := c.Flags()
 	f.rf.register(fs)
+	completeRewardFlags(c)
 	fs.StringVarP(&f.output, "output", "o", "-", `output file ("-" is standard output)`)
 	fs.IntVarP(&f.jobs, "jobs", "j", 0, "scoring goroutines (default: one per CPU); output order and bytes do not depend on it")
-	fs.StringVar(&f.stats, "stats", "", "also write the summary statistics as JSON to this file (mergeable with 'stats merge')")
+	fs.StringVar(&f.stats, "stats", "", `also write the summary statistics as JSON to this file ("-" is standard output; mergeable with 'stats merge')`)
 	fs.StringVar(&f.onError, "on-error", "keep", "bad input lines: keep (write unchanged), skip (leave out) or fail (stop, exit 3)")
+	fs.IntVar(&f.maxErrors, "max-errors", -1, "exit 3 when more input lines than this are invalid (default: only when no line could be scored)")
+	fs.StringVar(&f.prefix, "prefix", "", `write "PREFIXrewards", "PREFIXreward", ... so the trainer's own "rewards", "reward" and "advantage" stay (e.g. rescored_)`)
 	fs.BoolVarP(&f.quiet, "quiet", "q", false, "no progress bar and no summary table on standard error")
 	fs.StringVar(&f.shard, "shard", "", "K/N: score only every N-th line (or group) starting at the K-th (0-based), to split a dump across machines")
+	completeValues(c, "on-error", fixed("keep", "skip", "fail"))
 	return c
 }
 
 func runScore(ctx context.Context, e *env, f *scoreFlags, args []string) error {
 	if ctx == nil {
 		ctx = context.Background()
+	}
+	if err := checkJobs(f.rf.fs, f.jobs); err != nil {
+		return err
 	}
 	rewards, reg, fields, err := f.rf.build(e)
 	if err != nil {
@@ -63,12 +73,12 @@ func runScore(ctx context.Context, e *env, f *scoreFlags, args []string) error {
 		return usageErr("%v", err)
 	}
 	cfg := &pipeline.Config{
-		Rewards:  rewards,
-		Fields:   fields,
-		OnError:  onErr,
-		Jobs:     f.jobs,
-		MethodOf: methodOf(reg, rewards),
-
+		Rewards:      rewards,
+		Fields:       fields,
+		OnError:      onErr,
+		Jobs:         f.jobs,
+		MethodOf:     methodOf(reg, rewards),
+		Prefix:       f.prefix,
 		MaxLineBytes: e.maxLine,
 	}
 	if f.shard != "" {
@@ -78,6 +88,9 @@ func runScore(ctx context.Context, e *env, f *scoreFlags, args []string) error {
 	}
 	if len(args) == 0 {
 		args = []string{"-"}
+	}
+	if f.stats == "-" && (f.output == "" || f.output == "-") {
+		return usageErr("--stats - and the scored lines would both go to standard output; give -o FILE")
 	}
 	outFlag, statsFlag := outputFlag{"-o", f.output}, outputFlag{"--stats", f.stats}
 	if err := checkFiles(args, e.stdin, []outputFlag{outFlag, statsFlag}); err != nil {
@@ -96,15 +109,11 @@ func runScore(ctx context.Context, e *env, f *scoreFlags, args []string) error {
 	}
 	sum := newSummary(rewards)
 	cfg.Sink = sum
-	var progress atomic.Int64
-	stopBar := startProgress(e, f.quiet, args, &progress)
-	if stopBar != nil {
-		cfg.Progress = &progress
-	}
+	hintStdin(e, args)
+	bar := startProgress(e, f.quiet, "scoring", args, storedBytes)
+	cfg.Progress, cfg.ProgressLines = bar.counters()
 	res, runErr := pipeline.Run(ctx, cfg, args, e.stdin, out, e.stderr)
-	if stopBar != nil {
-		stopBar()
-	}
+	bar.done()
 	var werr *pipeline.ErrWrite
 	if errors.As(runErr, &werr) && isBrokenPipe(runErr) {
 		runErr = nil // the reader went away (| head): not an error
@@ -150,6 +159,21 @@ func runScore(ctx context.Context, e *env, f *scoreFlags, args []string) error {
 	if res.InputFailed {
 		return &exitError{code: ExitInput}
 	}
+	return tooManyErrors(res.Counts, f.maxErrors)
+}
+
+// tooManyErrors applies --max-errors: more invalid lines than allowed is a
+// failed run (exit 3). Without the flag, invalid lines fail a run only when
+// not one line could be scored (a text log, a Parquet file given as JSON
+// Lines), so a run never succeeds on nothing.
+func tooManyErrors(c pipeline.Counts, maxErrors int) error {
+	scored := c.Read - c.Blank - c.Invalid
+	switch {
+	case maxErrors >= 0 && c.Invalid > int64(maxErrors):
+		return &exitError{code: ExitInput, err: fmt.Errorf("%d invalid input lines, more than --max-errors %d", c.Invalid, maxErrors)}
+	case maxErrors < 0 && c.Invalid > 0 && scored == 0:
+		return &exitError{code: ExitInput, err: fmt.Errorf("no line could be scored: all %d non-blank lines are invalid", c.Invalid)}
+	}
 	return nil
 }
 
@@ -183,7 +207,9 @@ func parseShard(s string, getenv func(string) string) (int, int, error) {
 		return 0, 0, fmt.Errorf("--shard %q: want K/N, e.g. 0/4", s)
 	}
 	if name, isEnv := strings.CutPrefix(k, "env:"); isEnv {
-		k = getenv(name)
+		if k = getenv(name); k == "" {
+			return 0, 0, fmt.Errorf("--shard %q: environment variable %s is not set", s, name)
+		}
 	}
 	ki, err1 := strconv.Atoi(strings.TrimSpace(k))
 	ni, err2 := strconv.Atoi(strings.TrimSpace(n))

@@ -5,9 +5,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"runtime"
+	"sync"
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"github.com/grpo-score/grpo-score/jsonlio"
 	"github.com/grpo-score/grpo-score/stats"
@@ -19,6 +22,10 @@ type statsFlags struct {
 	methodField  string
 	groupField   string
 	jsonOut      bool
+	table        bool
+	quiet        bool
+	jobs         int
+	fs           *pflag.FlagSet
 }
 
 func newStatsCmd(e *env) *cobra.Command {
@@ -28,9 +35,9 @@ func newStatsCmd(e *env) *cobra.Command {
 		Short: "Summarise an already scored file, or merge shard statistics",
 		Long: `Stats reads lines written by 'score' (or by a trainer that records rewards the same
 way) and prints the summary statistics 'score' would have printed: per reward, per
-accuracy method, for the total, and per group with --group-field. --json writes the
-mergeable JSON form instead of the table.`,
-		Example: `  grpo-score stats scored.jsonl
+accuracy method, for the total, and per group with --group-field. Like 'stats merge', it writes the mergeable
+JSON form on standard output; --table prints the table instead.`,
+		Example: `  grpo-score stats testdata/sample.scored.jsonl --table
   grpo-score stats merge part-*.stats.json > all.stats.json`,
 		RunE: func(c *cobra.Command, args []string) error { return runStats(e, f, args) },
 	}
@@ -39,13 +46,18 @@ mergeable JSON form instead of the table.`,
 	fs.StringVar(&f.totalField, "total-field", "reward", "field holding the weighted total")
 	fs.StringVar(&f.methodField, "method-field", "accu_reward_method", "field naming the accuracy method")
 	fs.StringVar(&f.groupField, "group-field", "", "group key field, for group statistics")
-	fs.BoolVar(&f.jsonOut, "json", false, "write the statistics as JSON (mergeable) instead of a table")
+	fs.BoolVar(&f.jsonOut, "json", false, "write the statistics as JSON (the default, as 'stats merge')")
+	fs.BoolVar(&f.table, "table", false, "print the statistics as a table instead of JSON")
+	fs.BoolVarP(&f.quiet, "quiet", "q", false, "no progress bar on standard error")
+	fs.IntVarP(&f.jobs, "jobs", "j", 0, "parsing goroutines (default: one per CPU)")
+	c.MarkFlagsMutuallyExclusive("json", "table")
+	f.fs = fs
 	c.AddCommand(newStatsMergeCmd(e))
 	return c
 }
 
 func newStatsMergeCmd(e *env) *cobra.Command {
-	var table bool
+	var table, jsonOut bool
 	c := &cobra.Command{
 		Use:   "merge FILE...",
 		Short: "Merge --stats files of shards into the statistics of the whole (JSON on stdout)",
@@ -65,6 +77,8 @@ func newStatsMergeCmd(e *env) *cobra.Command {
 		},
 	}
 	c.Flags().BoolVar(&table, "table", false, "print the merged statistics as a table instead of JSON")
+	c.Flags().BoolVar(&jsonOut, "json", false, "write the merged statistics as JSON (the default)")
+	c.MarkFlagsMutuallyExclusive("json", "table")
 	return c
 }
 
@@ -94,6 +108,9 @@ func mergeFiles[T any](paths []string, read func([]byte) (T, error), merge func(
 
 func runStats(e *env, f *statsFlags, args []string) error {
 	start := time.Now()
+	if err := checkJobs(f.fs, f.jobs); err != nil {
+		return err
+	}
 	paths := map[string]jsonlio.Path{}
 	for name, s := range map[string]string{"rewards": f.rewardsField, "total": f.totalField, "method": f.methodField, "group": f.groupField} {
 		if s == "" {
@@ -108,11 +125,13 @@ func runStats(e *env, f *statsFlags, args []string) error {
 	if len(args) == 0 {
 		args = []string{"-"}
 	}
+	hintStdin(e, args)
+	bar := startProgress(e, f.quiet, "reading", args, decompressedBytes)
 	r := &statsReader{paths: paths, e: e}
-	for _, name := range args {
-		if err := r.file(name); err != nil {
-			return err
-		}
+	err := parallelLines(args, e, f.jobs, bar, r.parse, r.add)
+	bar.done()
+	if err != nil {
+		return err
 	}
 	r.closeGroup()
 	if r.sum == nil {
@@ -120,10 +139,10 @@ func runStats(e *env, f *statsFlags, args []string) error {
 	}
 	r.sum.Lines = r.lines
 	r.sum.ElapsedSeconds = time.Since(start).Seconds()
-	if f.jsonOut {
-		return r.sum.WriteJSON(e.stdout)
+	if f.table {
+		return r.sum.WriteTable(e.stdout)
 	}
-	return r.sum.WriteTable(e.stdout)
+	return r.sum.WriteJSON(e.stdout)
 }
 
 // statsReader rebuilds statistics from scored lines.
@@ -137,69 +156,163 @@ type statsReader struct {
 	grouped []stats.Line
 }
 
-func (r *statsReader) file(name string) error {
-	return eachLine(name, r.e, r.line)
+// parsedStatsLine is what parse reads of one line, before the reward names are
+// known: the part of the work that runs on -j goroutines.
+type parsedStatsLine struct {
+	blank, failed bool
+	msg           string // reported on stderr
+	rawRewards    jsonlio.Value
+	rewards       map[string]json.RawMessage
+	total         jsonlio.Value
+	hasTotal      bool
+	method        string
+	group         string
 }
 
-// line adds one scored line.
-func (r *statsReader) line(file string, n int, line []byte) error {
-	r.lines.Read++
+// parse reads one line; it is called concurrently.
+func (r *statsReader) parse(file string, n int, line []byte) parsedStatsLine {
 	if jsonlio.IsBlank(line) {
-		r.lines.Blank++
-		return nil
+		return parsedStatsLine{blank: true}
 	}
-	r.lines.Written++
 	obj, err := jsonlio.ParseObject(line)
 	if err != nil {
-		r.lines.Failed++
-		fmt.Fprintf(r.e.stderr, "%s:%d: %v\n", file, n, err)
-		return nil
+		return parsedStatsLine{failed: true, msg: fmt.Sprintf("%s:%d: %v", file, n, err)}
 	}
 	rv, ok := obj.Get(r.paths["rewards"])
 	if !ok {
-		r.lines.Failed++ // a bad line that score kept unchanged
-		return nil
+		return parsedStatsLine{failed: true} // a bad line that score kept unchanged
 	}
-	var rewards map[string]json.RawMessage
-	if err := json.Unmarshal(rv, &rewards); err != nil {
-		r.lines.Failed++
-		fmt.Fprintf(r.e.stderr, "%s:%d: rewards: %v\n", file, n, err)
-		return nil
+	sl := parsedStatsLine{rawRewards: rv}
+	if err := json.Unmarshal(rv, &sl.rewards); err != nil {
+		return parsedStatsLine{failed: true, msg: fmt.Sprintf("%s:%d: rewards: %v", file, n, err)}
 	}
-	if r.sum == nil {
-		r.start(rv)
-	}
-	l := stats.Line{Rewards: make([]float64, len(r.names)), Failed: make([]bool, len(r.names))}
-	for i, name := range r.names {
-		v, isErr := recordedValue(rewards[name])
-		l.Rewards[i], l.Failed[i] = v, isErr || rewards[name] == nil
-	}
-	if tv, ok := obj.Get(r.paths["total"]); ok {
-		l.Total, l.TotalFailed = recordedValue(json.RawMessage(tv))
-	} else {
-		l.TotalFailed = true
-	}
-	if mp, ok := r.paths["method"]; ok && r.hasAccuracy() {
-		l.Method = "default"
+	sl.total, sl.hasTotal = obj.Get(r.paths["total"])
+	sl.method = "default"
+	if mp, ok := r.paths["method"]; ok {
 		if mv, ok := obj.Get(mp); ok {
 			if s, err := mv.String(); err == nil {
-				l.Method = s
+				sl.method = s
 			}
 		}
 	}
-	r.sum.AddLine(l)
 	if gp, ok := r.paths["group"]; ok {
-		key := ""
 		if gv, ok := obj.Get(gp); ok {
-			key = gv.Text()
+			sl.group = gv.Text()
 		}
-		if key != r.key {
+	}
+	return sl
+}
+
+// add counts one parsed line, in input order.
+func (r *statsReader) add(sl parsedStatsLine) {
+	r.lines.Read++
+	if sl.blank {
+		r.lines.Blank++
+		return
+	}
+	r.lines.Written++
+	if sl.msg != "" {
+		fmt.Fprintln(r.e.stderr, sl.msg)
+	}
+	if sl.failed {
+		r.lines.Failed++
+		return
+	}
+	if r.sum == nil {
+		r.start(sl.rawRewards)
+	}
+	l := stats.Line{Rewards: make([]float64, len(r.names)), Failed: make([]bool, len(r.names))}
+	for i, name := range r.names {
+		v, isErr := recordedValue(sl.rewards[name])
+		l.Rewards[i], l.Failed[i] = v, isErr || sl.rewards[name] == nil
+	}
+	if sl.hasTotal {
+		l.Total, l.TotalFailed = recordedValue(json.RawMessage(sl.total))
+	} else {
+		l.TotalFailed = true
+	}
+	if _, ok := r.paths["method"]; ok && r.hasAccuracy() {
+		l.Method = sl.method
+	}
+	r.sum.AddLine(l)
+	if _, ok := r.paths["group"]; ok {
+		if sl.group != r.key {
 			r.closeGroup()
-			r.key = key
+			r.key = sl.group
 		}
 		r.grouped = append(r.grouped, l)
 	}
-	return nil
+}
+
+// parallelLines reads the lines of paths, calls parse on up to jobs
+// goroutines (0: one per CPU) and add with the results in input order.
+func parallelLines[T any](paths []string, e *env, jobs int, bar *progress, parse func(file string, n int, line []byte) T, add func(T)) error {
+	if jobs <= 0 {
+		jobs = runtime.NumCPU()
+	}
+	type chunk struct {
+		file  string
+		ns    []int
+		lines [][]byte
+		out   []T
+		done  chan struct{}
+	}
+	work := make(chan *chunk, jobs)
+	order := make(chan *chunk, jobs*2)
+	var wg sync.WaitGroup
+	for range jobs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for c := range work {
+				c.out = make([]T, len(c.lines))
+				for i, l := range c.lines {
+					c.out[i] = parse(c.file, c.ns[i], l)
+				}
+				close(c.done)
+			}
+		}()
+	}
+	var readErr error
+	go func() {
+		defer close(order)
+		defer close(work)
+		var c *chunk
+		send := func() {
+			if c != nil && len(c.lines) > 0 {
+				order <- c
+				work <- c
+			}
+			c = nil
+		}
+		for _, p := range paths {
+			readErr = eachLine(p, e, func(file string, n int, line []byte) error {
+				bar.add(len(line))
+				if c == nil || c.file != file {
+					send()
+					c = &chunk{file: file, done: make(chan struct{})}
+				}
+				c.ns = append(c.ns, n)
+				c.lines = append(c.lines, bytes.Clone(line))
+				if len(c.lines) == 256 {
+					send()
+				}
+				return nil
+			})
+			send()
+			if readErr != nil {
+				return
+			}
+		}
+	}()
+	for c := range order {
+		<-c.done
+		for _, v := range c.out {
+			add(v)
+		}
+	}
+	wg.Wait()
+	return readErr
 }
 
 // start takes the reward names, in order, from the first scored line.
