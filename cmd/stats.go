@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -305,7 +306,22 @@ func parallelLines[T any](paths []string, e *env, jobs int, bar *progress, parse
 			}
 		}
 	}()
-	for c := range order {
+	ctx := e.ctx
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	for {
+		var c *chunk
+		var ok bool
+		select {
+		case c, ok = <-order:
+		case <-ctx.Done():
+			// A signal: stop now, even while the reader waits on a quiet pipe.
+			return interruptErr(ctx, "stopped reading")
+		}
+		if !ok {
+			break
+		}
 		<-c.done
 		for _, v := range c.out {
 			add(v)
