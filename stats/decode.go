@@ -1,12 +1,13 @@
 package stats
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
 	"slices"
 	"strconv"
+
+	json "github.com/goccy/go-json"
 )
 
 // UnmarshalJSON reads statistics written by MarshalJSON or WriteJSON. Only

@@ -2,13 +2,14 @@ package stats
 
 import (
 	"cmp"
-	"encoding/json"
 	"fmt"
 	"math"
 	"math/big"
 	"math/bits"
 	"slices"
 	"strconv"
+
+	json "github.com/goccy/go-json"
 )
 
 // A Pair summarises the values two reward configurations give the same

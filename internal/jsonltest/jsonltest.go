@@ -4,9 +4,10 @@ package jsonltest
 
 import (
 	"bufio"
-	"encoding/json"
 	"os"
 	"testing"
+
+	json "github.com/goccy/go-json"
 )
 
 // Read decodes every line of the file at path into a T. Lines may be up to

@@ -2,10 +2,11 @@ package spec
 
 import (
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
+
+	json "github.com/goccy/go-json"
 )
 
 // SplitPattern is the only Split pre-tokenizer regex this package implements
