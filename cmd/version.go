@@ -1,12 +1,12 @@
 package cmd
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"runtime"
 	"runtime/debug"
 
+	json "github.com/goccy/go-json"
 	"github.com/spf13/cobra"
 )
 
