@@ -206,7 +206,7 @@ func TestCompareEqualsSeparateScoreRuns(t *testing.T) {
 			}
 			var all []d
 			for i := range a {
-				if a[i].Reward != nil && b[i].Reward != nil {
+				if a[i].Reward != nil && b[i].Reward != nil && *b[i].Reward != *a[i].Reward {
 					all = append(all, d{i + 1, *b[i].Reward - *a[i].Reward})
 				}
 			}

@@ -168,6 +168,7 @@ VLM-R1's trainer and reproduces the values it computes, quirks included.`,
 		newExplainCmd(e),
 		newStatsCmd(e),
 		newCompareCmd(e),
+		newReportCmd(e),
 		newRewardsCmd(e),
 		newVersionCmd(e),
 	)

@@ -108,10 +108,21 @@ func mergeFiles[T any](paths []string, read func([]byte) (T, error), merge func(
 }
 
 func runStats(e *env, f *statsFlags, args []string) error {
-	start := time.Now()
-	if err := checkJobs(f.fs, f.jobs); err != nil {
+	r, err := newStatsReader(e, f)
+	if err != nil {
 		return err
 	}
+	if err := r.files(args, f); err != nil {
+		return err
+	}
+	if f.table {
+		return r.sum.WriteTable(e.stdout)
+	}
+	return r.sum.WriteJSON(e.stdout)
+}
+
+// newStatsReader reads the field flags of stats (and report).
+func newStatsReader(e *env, f *statsFlags) (*statsReader, error) {
 	paths := map[string]jsonlio.Path{}
 	for name, s := range map[string]string{"rewards": f.rewardsField, "total": f.totalField, "method": f.methodField, "group": f.groupField} {
 		if s == "" {
@@ -119,47 +130,67 @@ func runStats(e *env, f *statsFlags, args []string) error {
 		}
 		p, err := jsonlio.ParsePath(s)
 		if err != nil {
-			return usageErr("--%s-field: %v", name, err)
+			return nil, usageErr("--%s-field: %v", name, err)
 		}
 		paths[name] = p
+	}
+	return &statsReader{paths: paths, e: e, rewardsField: f.rewardsField}, nil
+}
+
+// files reads every scored file (standard input when none) into r.sum,
+// parsing on f.jobs goroutines.
+func (r *statsReader) files(args []string, f *statsFlags) error {
+	start := time.Now()
+	if f.fs != nil {
+		if err := checkJobs(f.fs, f.jobs); err != nil {
+			return err
+		}
 	}
 	if len(args) == 0 {
 		args = []string{"-"}
 	}
-	hintStdin(e, args)
-	bar := startProgress(e, f.quiet, "reading", args, decompressedBytes)
-	r := &statsReader{paths: paths, e: e}
-	err := parallelLines(args, e, f.jobs, bar, r.parse, r.add)
+	hintStdin(r.e, args)
+	bar := startProgress(r.e, f.quiet, "reading", args, decompressedBytes)
+	err := parallelLines(args, r.e, f.jobs, bar, r.parse, r.add)
 	bar.done()
 	if err != nil {
 		return err
 	}
 	r.closeGroup()
 	if r.sum == nil {
-		return &exitError{code: ExitInput, err: fmt.Errorf("no line has a %q field", f.rewardsField)}
+		return &exitError{code: ExitInput, err: fmt.Errorf("no line has a %q field", r.rewardsField)}
 	}
 	r.sum.Lines = r.lines
 	r.sum.ElapsedSeconds = time.Since(start).Seconds()
-	if f.table {
-		return r.sum.WriteTable(e.stdout)
-	}
-	return r.sum.WriteJSON(e.stdout)
+	return nil
 }
 
 // statsReader rebuilds statistics from scored lines.
 type statsReader struct {
-	e       *env
-	paths   map[string]jsonlio.Path
-	sum     *stats.Summary
-	names   []string
-	lines   stats.Lines
-	key     string
-	grouped []stats.Line
+	e            *env
+	paths        map[string]jsonlio.Path
+	rewardsField string
+	sum          *stats.Summary
+	names        []string
+	lines        stats.Lines
+	key          string
+	grouped      []stats.Line
+	// The hooks of report, when set: onStart sees the reward names,
+	// parseExtra reads more of each line (concurrently, with parse),
+	// onLine sees each scored line with that extra, in input order, and
+	// onBad each line without usable rewards.
+	onStart    func(names []string)
+	parseExtra func(obj *jsonlio.Object) any
+	onLine     func(file string, n int, extra any, l *stats.Line)
+	onBad      func(file string, n int, what string)
 }
 
 // parsedStatsLine is what parse reads of one line, before the reward names are
 // known: the part of the work that runs on -j goroutines.
 type parsedStatsLine struct {
+	file          string
+	n             int
+	extra         any // parseExtra's
 	blank, failed bool
 	msg           string // reported on stderr
 	rawRewards    jsonlio.Value
@@ -177,15 +208,19 @@ func (r *statsReader) parse(file string, n int, line []byte) parsedStatsLine {
 	}
 	obj, err := jsonlio.ParseObject(line)
 	if err != nil {
-		return parsedStatsLine{failed: true, msg: fmt.Sprintf("%s:%d: %v", file, n, err)}
+		return parsedStatsLine{file: file, n: n, failed: true, msg: err.Error()}
 	}
 	rv, ok := obj.Get(r.paths["rewards"])
 	if !ok {
-		return parsedStatsLine{failed: true} // a bad line that score kept unchanged
+		// a bad line that score kept unchanged: not reported again
+		return parsedStatsLine{file: file, n: n, failed: true, extra: "no rewards (a line score kept unchanged)"}
 	}
-	sl := parsedStatsLine{rawRewards: rv}
+	sl := parsedStatsLine{file: file, n: n, rawRewards: rv}
 	if err := json.Unmarshal(rv, &sl.rewards); err != nil {
-		return parsedStatsLine{failed: true, msg: fmt.Sprintf("%s:%d: rewards: %v", file, n, err)}
+		return parsedStatsLine{file: file, n: n, failed: true, msg: "rewards: " + err.Error()}
+	}
+	if r.parseExtra != nil {
+		sl.extra = r.parseExtra(obj)
 	}
 	sl.total, sl.hasTotal = obj.Get(r.paths["total"])
 	sl.method = "default"
@@ -213,10 +248,17 @@ func (r *statsReader) add(sl parsedStatsLine) {
 	}
 	r.lines.Written++
 	if sl.msg != "" {
-		fmt.Fprintln(r.e.stderr, sl.msg)
+		fmt.Fprintf(r.e.stderr, "%s:%d: %s\n", sl.file, sl.n, sl.msg)
 	}
 	if sl.failed {
 		r.lines.Failed++
+		if r.onBad != nil {
+			what := sl.msg
+			if what == "" {
+				what, _ = sl.extra.(string)
+			}
+			r.onBad(sl.file, sl.n, what)
+		}
 		return
 	}
 	if r.sum == nil {
@@ -236,6 +278,9 @@ func (r *statsReader) add(sl parsedStatsLine) {
 		l.Method = sl.method
 	}
 	r.sum.AddLine(l)
+	if r.onLine != nil {
+		r.onLine(sl.file, sl.n, sl.extra, &l)
+	}
 	if _, ok := r.paths["group"]; ok {
 		if sl.group != r.key {
 			r.closeGroup()
@@ -351,6 +396,9 @@ func (r *statsReader) start(raw jsonlio.Value) {
 	}
 	r.names = ordered
 	r.sum = stats.New(ordered...)
+	if r.onStart != nil {
+		r.onStart(ordered)
+	}
 }
 
 func (r *statsReader) hasAccuracy() bool {

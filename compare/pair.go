@@ -140,7 +140,7 @@ type Diff struct {
 // Delta is B − A.
 func (d Diff) Delta() float64 { return d.B - d.A }
 
-// Top keeps the n lines with the largest |B − A|; ties go to the earlier
+// Top keeps the n lines with the largest non-zero |B − A|; ties go to the earlier
 // file name and line, so the list does not depend on the order lines or
 // shards arrive in.
 type Top struct {
@@ -160,7 +160,7 @@ func before(a, b Diff) int {
 // wants reports whether a line with these values would enter the list,
 // before its id is read.
 func (t *Top) wants(a, b float64, o *pipeline.Outcome) bool {
-	if t.n <= 0 || !isFinite(b-a) {
+	if t.n <= 0 || !isFinite(b-a) || b-a == 0 {
 		return false
 	}
 	return len(t.items) < t.n || before(Diff{File: o.File, Line: o.Line, A: a, B: b}, t.items[len(t.items)-1]) < 0

@@ -356,3 +356,34 @@ func (p *Pair) UnmarshalJSON(data []byte) error {
 	*p = *out
 	return nil
 }
+
+// PairPoint is one distinct pair of values and how many lines have it; for
+// a sketched Pair, one cell, at the lower edges of its two buckets.
+type PairPoint struct {
+	X, Y float64
+	N    uint64
+}
+
+// Points lists the pairs (or cells), ordered by x then y.
+func (p *Pair) Points() []PairPoint {
+	var out []PairPoint
+	if p.exact != nil {
+		for k, n := range p.exact {
+			out = append(out, PairPoint{math.Float64frombits(k[0]), math.Float64frombits(k[1]), n})
+		}
+	} else {
+		for k, n := range p.cells {
+			out = append(out, PairPoint{bucketLow(k[0]), bucketLow(k[1]), n})
+		}
+	}
+	slices.SortFunc(out, func(a, b PairPoint) int { return cmp.Or(cmp.Compare(a.X, b.X), cmp.Compare(a.Y, b.Y)) })
+	return out
+}
+
+// bucketLow is the value of smallest magnitude in the bucket of key k.
+func bucketLow(k int32) float64 {
+	if k < 0 {
+		return -math.Float64frombits(uint64(^k) << (52 - SketchBits))
+	}
+	return math.Float64frombits(uint64(k) << (52 - SketchBits))
+}

@@ -191,3 +191,20 @@ func TestPairRejectsBadJSON(t *testing.T) {
 		}
 	}
 }
+
+func TestPairPoints(t *testing.T) {
+	p := NewPair()
+	for _, xy := range [][2]float64{{1, 0}, {0, 1}, {1, 0}, {negz, 0.5}} {
+		p.Add(xy[0], xy[1])
+	}
+	got := p.Points()
+	want := []PairPoint{{0, 0.5, 1}, {0, 1, 1}, {1, 0, 2}}
+	if !slices.Equal(got, want) {
+		t.Fatalf("points %v, want %v", got, want)
+	}
+	for _, v := range []float64{1, 0.75, -3.5, 1e-300} {
+		if lo := bucketLow(bucketKey(v)); bucketKey(lo) != bucketKey(v) || math.Abs(lo) > math.Abs(v) {
+			t.Errorf("bucketLow(bucketKey(%v)) = %v", v, lo)
+		}
+	}
+}

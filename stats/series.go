@@ -120,6 +120,24 @@ func (s *Series) Stats() SeriesStats {
 	return st
 }
 
+// HistogramOver bins the finite values of s into HistogramBins equal bins
+// over [lo, hi] (values outside are left out), so that series of other
+// configurations can be drawn over the same bins; nil when s has no
+// values or the range is not finite.
+func (s *Series) HistogramOver(lo, hi float64) *Histogram {
+	steps := s.dist.steps()
+	if len(steps) == 0 || !(lo <= hi) {
+		return nil
+	}
+	var in []step
+	for _, st := range steps {
+		if st.value >= lo && st.value <= hi {
+			in = append(in, st)
+		}
+	}
+	return histogram(in, lo, hi)
+}
+
 // histogram bins the steps over [lo, hi]; nil when the range is not finite.
 func histogram(steps []step, lo, hi float64) *Histogram {
 	if math.IsInf(lo, 0) || math.IsInf(hi, 0) {

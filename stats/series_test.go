@@ -190,3 +190,24 @@ func TestGroups(t *testing.T) {
 		t.Errorf("empty group stats = %+v, want NaN ratios", empty)
 	}
 }
+
+func TestHistogramOver(t *testing.T) {
+	s := NewSeries()
+	for _, v := range []float64{0, 0.5, 0.5, 1, 3} {
+		s.Add(v)
+	}
+	h := s.HistogramOver(0, 2)
+	if h == nil || len(h.Counts) != HistogramBins || h.Edges[0] != 0 || h.Edges[HistogramBins] != 2 {
+		t.Fatalf("histogram %+v", h)
+	}
+	var n uint64
+	for _, c := range h.Counts {
+		n += c
+	}
+	if n != 4 || h.Counts[0] != 1 || h.Counts[5] != 2 || h.Counts[10] != 1 {
+		t.Errorf("counts %v: want 0 in bin 0, 0.5 twice in bin 5, 1 in bin 10, 3 left out", h.Counts)
+	}
+	if NewSeries().HistogramOver(0, 1) != nil {
+		t.Error("an empty series has a histogram")
+	}
+}
