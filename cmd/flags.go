@@ -78,6 +78,14 @@ func (f *rewardFlags) register(fs *pflag.FlagSet) {
 	fs.IntVar(&rp.NGrams, "repetition-n-grams", rp.NGrams, "open-r1/trl repetition_penalty: n-gram size")
 	fs.Float64Var(&rp.MaxPenalty, "repetition-max-penalty", rp.MaxPenalty, "open-r1/trl repetition_penalty: penalty of a fully repetitive completion (not positive)")
 
+	oc, tc := &f.opts.OpenR1Cosine, &f.opts.TRLCosine
+	fs.Float64Var(&oc.MinValueWrong, "openr1-cosine-min-value-wrong", oc.MinValueWrong, "open-r1 cosine: reward of a wrong answer at length 0")
+	fs.Float64Var(&oc.MaxValueWrong, "openr1-cosine-max-value-wrong", oc.MaxValueWrong, "open-r1 cosine: reward of a wrong answer at max_len")
+	fs.Float64Var(&oc.MinValueCorrect, "openr1-cosine-min-value-correct", oc.MinValueCorrect, "open-r1 cosine: reward of a correct answer at max_len")
+	fs.Float64Var(&oc.MaxValueCorrect, "openr1-cosine-max-value-correct", oc.MaxValueCorrect, "open-r1 cosine: reward of a correct answer at length 0")
+	fs.IntVar(&oc.MaxLen, "openr1-cosine-max-len", oc.MaxLen, "open-r1 cosine: max_len, in characters")
+	fs.IntVar(&tc.MaxLen, "trl-cosine-max-len", tc.MaxLen, "trl cosine_scaled_reward: max_len, in tokens (required: TRL has no default)")
+
 	l := &f.opts.LLM
 	fs.StringVar(&l.Model, "llm-model", l.Model, "llm: judge model name")
 	fs.IntVar(&l.Concurrency, "llm-concurrency", l.Concurrency, "llm: requests in flight at most")

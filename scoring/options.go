@@ -33,6 +33,19 @@ type Options struct {
 	// repetition_n_grams, repetition_max_penalty).
 	Overlong   OverlongParams
 	Repetition RepetitionParams
+	// OpenR1Cosine and TRLCosine are get_cosine_scaled_reward's arguments in
+	// open-r1 (GRPOScriptArguments' defaults) and TRL (the function's
+	// defaults; TRL has no default max_len, so 0 means "not given").
+	OpenR1Cosine CosineScaledParams
+	TRLCosine    CosineScaledParams
+}
+
+// CosineScaledParams are get_cosine_scaled_reward's arguments, with its
+// names: a correct answer goes from MaxValueCorrect at length 0 to
+// MinValueCorrect at MaxLen, a wrong one from MinValueWrong to MaxValueWrong.
+type CosineScaledParams struct {
+	MinValueWrong, MaxValueWrong, MinValueCorrect, MaxValueCorrect float64
+	MaxLen                                                         int
 }
 
 // OverlongParams are get_soft_overlong_punishment's arguments, in tokens.
@@ -94,6 +107,9 @@ func DefaultOptions() Options {
 		LLM:        LLMOptions{Model: "qwen2.5:7b", Concurrency: 4, TimeoutSec: 60, Retries: 2},
 		Overlong:   OverlongParams{MaxCompletionLen: 16384, SoftPunishCache: 4096},
 		Repetition: RepetitionParams{NGrams: 3, MaxPenalty: -1.0},
+		OpenR1Cosine: CosineScaledParams{MinValueWrong: 0.0, MaxValueWrong: -0.5, MinValueCorrect: 0.5, MaxValueCorrect: 1.0,
+			MaxLen: 1000},
+		TRLCosine: CosineScaledParams{MinValueWrong: -1.0, MaxValueWrong: -0.5, MinValueCorrect: 0.5, MaxValueCorrect: 1.0},
 	}
 }
 

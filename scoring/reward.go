@@ -90,3 +90,12 @@ func IsInputError(err error) bool {
 	var ie *InputError
 	return errors.As(err, &ie)
 }
+
+// NoneError is a reward the reference returns as None: open-r1's and TRL's
+// accuracy rewards do so to skip a sample whose gold does not parse (TRL
+// logs it as NaN). It is written as null, like a raised exception.
+type NoneError struct {
+	Reason string
+}
+
+func (e *NoneError) Error() string { return "None: " + e.Reason }

@@ -127,11 +127,54 @@ func reReplace(re *regexp2.Regexp, s, repl string) string {
 // literalRepl escapes a replacement so that regexp2 inserts it verbatim.
 func literalRepl(s string) string { return strings.ReplaceAll(s, "$", "$$") }
 
-// normalizeLatex is normalize_latex(text, config) for math_verify's config.
+// normalizeLatex is normalize_latex(text, config) for math_verify's default
+// config with the given boxed mode.
 func normalizeLatex(text string, boxedMode string) string {
+	n := defaultNormalization
+	n.Boxed = boxedMode
+	return normalizeLatexWith(text, n)
+}
+
+// normalizeLatexWith is normalize_latex(text, config): each group of
+// NormalizationConfig applied when its flag is set.
+func normalizeLatexWith(text string, n Normalization) string {
 	r := normOnce()
-	text = extractBoxedContent(text, boxedMode, r)
-	// basic_latex
+	if n.Boxed == "all" || n.Boxed == "last" {
+		text = extractBoxedContent(text, n.Boxed, r)
+	}
+	if n.BasicLatex {
+		text = basicLatex(text, r)
+	}
+	if n.Equations && !strings.ContainsAny(text, ",;") {
+		if parts := splitEquations(text, r); len(parts) > 2 {
+			text = parts[len(parts)-1]
+		}
+	}
+	if n.Units {
+		text = removeUnits(text, r)
+	}
+	if n.Nits {
+		if strings.HasPrefix(text, ".") {
+			text = "0" + text
+		}
+		if text == "0.5" {
+			text = `\frac{1}{2}`
+		}
+	}
+	if n.MalformedOperators {
+		for i, re := range r.malformed {
+			text = reReplace(re, text, r.malformedReplace[i])
+		}
+		text = strings.ReplaceAll(text, " sqrt", `\sqrt`)
+		text = fixSqrt(text)
+		text = fixFracs(text)
+		text = fixASlashB(text)
+	}
+	return strings.TrimFunc(text, isPySpace)
+}
+
+// basicLatex is normalize_latex's basic_latex group.
+func basicLatex(text string, r *normRegexes) string {
 	text = strings.ReplaceAll(text, `\mathrm{T}`, "T")
 	text = strings.ReplaceAll(text, `\mathrm{d}`, "d")
 	text = strings.ReplaceAll(text, `{\rm d}`, "d")
@@ -146,7 +189,11 @@ func normalizeLatex(text string, boxedMode string) string {
 	if !strings.Contains(text, "matrix") {
 		text = reReplace(r.commandSlash, text, `\`)
 	}
-	// units
+	return text
+}
+
+// removeUnits is normalize_latex's units group.
+func removeUnits(text string, r *normRegexes) string {
 	if t := strings.TrimSpace(reReplace(r.unitSuperscript, text, "")); t != "" && t != text {
 		text = t
 	}
@@ -155,22 +202,7 @@ func normalizeLatex(text string, boxedMode string) string {
 			text = t
 		}
 	}
-	// nits
-	if strings.HasPrefix(text, ".") {
-		text = "0" + text
-	}
-	if text == "0.5" {
-		text = `\frac{1}{2}`
-	}
-	// malformed operators
-	for i, re := range r.malformed {
-		text = reReplace(re, text, r.malformedReplace[i])
-	}
-	text = strings.ReplaceAll(text, " sqrt", `\sqrt`)
-	text = fixSqrt(text)
-	text = fixFracs(text)
-	text = fixASlashB(text)
-	return strings.TrimFunc(text, isPySpace)
+	return text
 }
 
 // replaceRegex returns the combined replacement pattern restricted to the

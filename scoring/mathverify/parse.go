@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/dlclark/regexp2"
@@ -80,15 +81,26 @@ func extractTarget(pred string, bud *budget) ([]item, error) {
 	return extractTargetFiltered(pred, bud, true)
 }
 
-// extractTargetFiltered is extract_target_from_pred; fast skips the
-// patterns whose requirement the input fails and scans anchored patterns
-// only from their possible starts (the tests compare both ways).
+// defaultParse is parse's default configuration.
+var defaultParse = sync.OnceValue(func() *parseConfig {
+	return &parseConfig{groups: extractionGroups(), norm: defaultNormalization}
+})
+
+// extractTargetFiltered is extract_target_from_pred with parse's defaults.
 func extractTargetFiltered(pred string, bud *budget, fast bool) ([]item, error) {
+	return extractTargetWith(pred, bud, fast, defaultParse())
+}
+
+// extractTargetWith is extract_target_from_pred; fast skips the patterns
+// whose requirement the input fails and scans anchored patterns only from
+// their possible starts (the tests compare both ways).
+func extractTargetWith(pred string, bud *budget, fast bool, cfg *parseConfig) ([]item, error) {
 	var extracted []item
 	var fallbacks []string
 	facts := factsOf(pred)
 	runes := []rune(pred)
-	for _, g := range extractionGroups() {
+	matchFound := false
+	for _, g := range cfg.groups {
 		var matches []foundMatch
 		for _, p := range g.patterns {
 			if fast && !p.need(&facts) {
@@ -111,13 +123,14 @@ func extractTargetFiltered(pred string, bud *budget, fast bool) ([]item, error) 
 			var fallback string
 			var err error
 			if fm.target == latexExtractor {
-				val, fallback, err = extractLatex(fm.m, bud)
+				val, fallback, err = extractLatex(fm.m, bud, cfg.norm)
 			} else {
 				val, fallback, err = extractExpr(&fm, bud)
 			}
 			if err != nil {
 				return nil, err
 			}
+			matchFound = true
 			if fallback != "" {
 				fallbacks = append(fallbacks, fallback)
 			}
@@ -125,12 +138,15 @@ func extractTargetFiltered(pred string, bud *budget, fast bool) ([]item, error) 
 				extracted = append(extracted, item{expr: val})
 				break
 			}
+			if cfg.firstMatch {
+				break
+			}
 		}
-		if len(extracted) > 0 {
+		if len(extracted) > 0 || (matchFound && cfg.firstMatch) {
 			break
 		}
 	}
-	if len(fallbacks) > 0 {
+	if len(fallbacks) > 0 && !cfg.noFallback {
 		extracted = append(extracted, item{str: fallbacks[0]})
 	}
 	return extracted, nil
@@ -185,7 +201,7 @@ func groupText(m *regexp2.Match, name string) (string, bool) {
 var latexGroupKinds = []string{"latexDisplayDollar", "latexDisplayBracket", "latexInlineDollar",
 	"latexInlineParenthesis", "latexInlineBracket", "latexFraction", "latexBoxed"}
 
-func extractLatex(m *regexp2.Match, bud *budget) (*node, string, error) {
+func extractLatex(m *regexp2.Match, bud *budget, cfg Normalization) (*node, string, error) {
 	var exprs []*node
 	var strs []string
 	for i := 0; i <= 5; i++ {
@@ -205,11 +221,11 @@ func extractLatex(m *regexp2.Match, bud *budget) (*node, string, error) {
 			continue
 		}
 		pctText, _ := groupText(m, prefix+"_percent")
-		mode := "all"
+		nc := cfg
 		if kindName == "latexBoxed" {
-			mode = "last"
+			nc.Boxed = "last"
 		}
-		norm := normalizeLatex(latex, mode)
+		norm := normalizeLatexWith(latex, nc)
 		strs = append(strs, norm)
 		val, err := parseLatexCached(norm, bud)
 		if err == errTimeout {

@@ -2,7 +2,6 @@ package mathverify
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 	"sync"
 
@@ -155,18 +154,9 @@ type priorityGroup struct {
 	patterns []pattern
 }
 
+// extractionGroups are the priority groups of parse's default targets.
 var extractionGroups = sync.OnceValue(func() []priorityGroup {
-	all := append(latexPatterns(), exprPatterns()...)
-	sort.SliceStable(all, func(i, j int) bool { return all[i].priority < all[j].priority })
-	var groups []priorityGroup
-	for _, p := range all {
-		if len(groups) == 0 || groups[len(groups)-1].priority != p.priority {
-			groups = append(groups, priorityGroup{priority: p.priority})
-		}
-		g := &groups[len(groups)-1]
-		g.patterns = append(g.patterns, p)
-	}
-	return groups
+	return buildGroups(patternKey{latex: true, anchorless: true, boxedPriority: 50, expr: true})
 })
 
 // compileBounded compiles an extraction pattern whose single match attempt

@@ -13,8 +13,6 @@ import (
 // Name is the suite's prefix in SUITE:NAME.
 const Name = "open-r1"
 
-const mathVerifyConfig = "needs math_verify's parse with a non-default extraction config (LaTeX only, first_match, boxed priority 0, no unanchored matches), which scoring/mathverify does not expose yet"
-
 // Suite is open-r1's reward set, named as in REWARD_FUNCS_REGISTRY.
 func Suite(o *scoring.Options) scoring.Suite {
 	return scoring.Suite{
@@ -26,9 +24,9 @@ func Suite(o *scoring.Options) scoring.Suite {
 			{Name: "reasoning_steps", Doc: "reasoning_steps_reward: min(1, matches of Step N:, N., \\n-, \\n*, First, ... / 3)", New: scoring.Stateless(reasoningSteps)},
 			{Name: "repetition_penalty", Doc: "get_repetition_penalty_reward (language en): repeated lower-cased word n-grams times the penalty", New: func() (scoring.Reward, error) { return newRepetitionPenalty(o.Repetition) }},
 			{Name: "soft_overlong_punishment", Doc: "get_soft_overlong_punishment: DAPO's linear penalty over the completion's token count (embedded tokenizer)", New: func() (scoring.Reward, error) { return newSoftOverlong(o) }},
-			{Name: "accuracy", Doc: "accuracy_reward: math_verify of the completion against the gold, None when the gold does not parse", Unavailable: mathVerifyConfig},
-			{Name: "cosine", Doc: "get_cosine_scaled_reward: cosine schedule over the character length, by math_verify correctness", Unavailable: mathVerifyConfig},
-			{Name: "length", Doc: "len_reward (Kimi 1.5): length relative to the group's shortest and longest", Unavailable: mathVerifyConfig},
+			{Name: "accuracy", Doc: "accuracy_reward: math_verify of the completion against the gold; None (null) when the gold does not parse", New: scoring.Stateless(accuracy)},
+			{Name: "cosine", Doc: "get_cosine_scaled_reward: cosine schedule over the character length, by math_verify correctness", New: func() (scoring.Reward, error) { return newCosine(o.OpenR1Cosine) }},
+			{Name: "length", Doc: "len_reward (Kimi 1.5): length relative to the group's shortest and longest", Unavailable: "depends on the whole batch (min and max length), which per-line scoring does not see yet"},
 			{Name: "code", Doc: "code_reward", Unavailable: "runs the generated code in a sandbox: code execution is out of scope"},
 			{Name: "binary_code", Doc: "binary_code_reward", Unavailable: "runs the generated code in a sandbox: code execution is out of scope"},
 			{Name: "ioi_code", Doc: "ioi_code_reward", Unavailable: "runs the generated code on Piston or Morph: code execution is out of scope"},
@@ -43,6 +41,13 @@ func boolScore(ok bool) float64 {
 		return 1.0
 	}
 	return 0.0
+}
+
+func newCosine(p scoring.CosineScaledParams) (scoring.Reward, error) {
+	if p.MaxLen <= 0 {
+		return nil, fmt.Errorf("cosine: max_len %d: want a positive length", p.MaxLen)
+	}
+	return cosine(p), nil
 }
 
 // SoftOverlong is the DAPO overlong penalty of open-r1's and TRL's

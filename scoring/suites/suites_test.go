@@ -55,7 +55,9 @@ func TestMethodOf(t *testing.T) {
 }
 
 func TestEverySuiteListsBuildableRewards(t *testing.T) {
-	reg := NewRegistry(scoring.DefaultOptions())
+	o := scoring.DefaultOptions()
+	o.TRLCosine.MaxLen = 100 // TRL has no default
+	reg := NewRegistry(o)
 	seen := map[string]bool{}
 	for _, s := range reg.Suites() {
 		if seen[s.Name] || strings.Contains(s.Name, ":") {

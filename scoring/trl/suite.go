@@ -16,8 +16,6 @@ import (
 // Name is the suite's prefix in SUITE:NAME.
 const Name = "trl"
 
-const mathVerifyConfig = "needs math_verify's parse with a non-default extraction config (LaTeX only, first_match, boxed priority 0, no unanchored matches), which scoring/mathverify does not expose yet"
-
 // Suite is TRL's reward set.
 func Suite(o *scoring.Options) scoring.Suite {
 	return scoring.Suite{
@@ -27,9 +25,9 @@ func Suite(o *scoring.Options) scoring.Suite {
 			{Name: "think_format_reward", Doc: "^<think>(?!.*<think>)(.*?)</think>.*$: one leading <think> block, closed", New: scoring.Stateless(thinkFormat)},
 			{Name: "repetition_penalty_reward", Doc: "get_repetition_penalty_reward: repeated token-id n-grams times the penalty", New: func() (scoring.Reward, error) { return newTokenReward(o, "repetition_penalty_reward") }},
 			{Name: "soft_overlong_punishment_reward", Doc: "get_soft_overlong_punishment: DAPO's linear penalty over the token count", New: func() (scoring.Reward, error) { return newTokenReward(o, "soft_overlong_punishment_reward") }},
-			{Name: "accuracy_reward", Doc: "accuracy_reward: math_verify of the completion against the gold, None when the gold does not parse", Unavailable: mathVerifyConfig},
-			{Name: "reasoning_accuracy_reward", Doc: "reasoning_accuracy_reward: accuracy_reward on what follows </think>; 0.0 without it", Unavailable: mathVerifyConfig},
-			{Name: "cosine_scaled_reward", Doc: "get_cosine_scaled_reward: cosine schedule over the token count (clamped), by accuracy_reward", Unavailable: mathVerifyConfig},
+			{Name: "accuracy_reward", Doc: "accuracy_reward: math_verify of the completion against the gold; None (null) when the gold does not parse", New: scoring.Stateless(accuracyReward)},
+			{Name: "reasoning_accuracy_reward", Doc: "reasoning_accuracy_reward: accuracy_reward on what follows the last </think>; 0.0 without it", New: scoring.Stateless(reasoningAccuracy)},
+			{Name: "cosine_scaled_reward", Doc: "get_cosine_scaled_reward: cosine schedule over the token count (clamped at --trl-cosine-max-len), by accuracy_reward", New: func() (scoring.Reward, error) { return newCosineScaled(o) }},
 		},
 	}
 }
@@ -77,6 +75,17 @@ func newTokenReward(o *scoring.Options, name string) (scoring.Reward, error) {
 		r.score = func(ids []int) float64 { return openr1.SoftOverlong(len(ids), p) }
 	}
 	return r, nil
+}
+
+func newCosineScaled(o *scoring.Options) (scoring.Reward, error) {
+	if o.TRLCosine.MaxLen <= 0 {
+		return nil, fmt.Errorf("cosine_scaled_reward: TRL has no default max_len: give --trl-cosine-max-len")
+	}
+	r, err := newTokenReward(o, "cosine_scaled_reward")
+	if err != nil {
+		return nil, err
+	}
+	return &cosineScaled{tokens: r.(*tokenReward), p: o.TRLCosine}, nil
 }
 
 func (r *tokenReward) Score(s *scoring.Sample, tr *scoring.Trace) (float64, error) {
