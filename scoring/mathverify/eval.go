@@ -36,6 +36,18 @@ func exactVal(r *big.Rat) value {
 	return value{rat: r, re: f}
 }
 
+// gammaVal is Gamma(x) as a float; poles and overflow are not numeric.
+func gammaVal(x float64) (value, error) {
+	if x <= 0 && x == math.Floor(x) {
+		return value{}, errNotNumeric
+	}
+	g := math.Gamma(x)
+	if math.IsInf(g, 0) || math.IsNaN(g) {
+		return value{}, errNotNumeric
+	}
+	return floatVal(g, 0), nil
+}
+
 func floatVal(re, im float64) value {
 	v := value{re: re, im: im, approx: true}
 	if math.IsInf(re, 0) || math.IsInf(im, 0) || math.IsNaN(re) || math.IsNaN(im) {
@@ -417,6 +429,12 @@ func (e *evaluator) evalFunc(n *node) (value, error) {
 		}
 		return floatVal(math.Ceil(x.re), 0), nil
 	case "factorial":
+		if x.im == 0 && (x.rat == nil || !x.rat.IsInt()) {
+			// sympy's factorial of a non-integer real is gamma(x+1); this is
+			// what lets symbolic identities such as n*(n-1)! = n! be checked
+			// at the (non-integer) sample points.
+			return gammaVal(x.re + 1)
+		}
 		if x.rat == nil || !x.rat.IsInt() || x.rat.Sign() < 0 || x.rat.Num().Cmp(big.NewInt(maxFactorial)) > 0 {
 			return value{}, errNotNumeric
 		}
@@ -433,6 +451,17 @@ func (e *evaluator) evalFunc(n *node) (value, error) {
 				return exactVal(new(big.Rat)), nil
 			}
 			return exactVal(new(big.Rat).SetInt(new(big.Int).Binomial(nn, kk))), nil
+		}
+		if len(args) == 2 && x.im == 0 && args[1].im == 0 && x.inf == 0 && args[1].inf == 0 &&
+			!(x.rat != nil && x.rat.IsInt() && args[1].rat != nil && args[1].rat.IsInt()) {
+			// binomial(n, k) = gamma(n+1) / (gamma(k+1) gamma(n-k+1)) off the integers.
+			a, err1 := gammaVal(x.re + 1)
+			b, err2 := gammaVal(args[1].re + 1)
+			c, err3 := gammaVal(x.re - args[1].re + 1)
+			if err1 != nil || err2 != nil || err3 != nil || b.re == 0 || c.re == 0 {
+				return value{}, errNotNumeric
+			}
+			return floatVal(a.re/(b.re*c.re), 0), nil
 		}
 		return value{}, errNotNumeric
 	case "Max", "Min":

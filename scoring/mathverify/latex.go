@@ -416,7 +416,43 @@ func (p *lparser) interval() *node {
 			return newOp(kTuple, a, b)
 		}
 	}
+	// sympy's Interval makes an infinite end open, [-oo, oo] is (-oo, oo),
+	// and -1*oo is -oo by then.
+	if infSign(a) == -1 {
+		a, lopen = newConst("-oo"), true
+	}
+	if infSign(b) == 1 {
+		b, ropen = newConst("oo"), true
+	}
 	return &node{k: kInterval, args: []*node{a, b}, lopen: lopen, ropen: ropen}
+}
+
+// infSign is +1 or -1 when n is written as sympy's oo or -oo (a signed
+// product of a number and oo evaluates to one of them), else 0.
+func infSign(n *node) int {
+	switch n.k {
+	case kConst:
+		switch n.name {
+		case "oo":
+			return 1
+		case "-oo":
+			return -1
+		}
+	case kMul:
+		sign, inf := 1, 0
+		for _, a := range n.args {
+			switch {
+			case a.isRational() && a.val.Sign() != 0:
+				sign *= a.val.Sign()
+			case infSign(a) != 0 && inf == 0:
+				inf = infSign(a)
+			default:
+				return 0
+			}
+		}
+		return sign * inf
+	}
+	return 0
 }
 
 func (p *lparser) orderedTuple() *node {

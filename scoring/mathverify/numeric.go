@@ -277,6 +277,50 @@ var sampleRats = [][]*big.Rat{
 	{big.NewRat(-7311, 10000), big.NewRat(22019, 10000), big.NewRat(-14413, 10000), big.NewRat(9151, 10000), big.NewRat(-21079, 10000), big.NewRat(5573, 10000), big.NewRat(17717, 10000), big.NewRat(-3359, 10000)},
 }
 
+// sampleInts are the sample points for expressions with a sum or product
+// whose limits depend on a symbol.
+var sampleInts = [][]*big.Rat{
+	{big.NewRat(7, 1), big.NewRat(4, 1), big.NewRat(9, 1), big.NewRat(5, 1), big.NewRat(11, 1), big.NewRat(3, 1), big.NewRat(8, 1), big.NewRat(6, 1)},
+	{big.NewRat(12, 1), big.NewRat(5, 1), big.NewRat(3, 1), big.NewRat(10, 1), big.NewRat(4, 1), big.NewRat(9, 1), big.NewRat(2, 1), big.NewRat(7, 1)},
+	{big.NewRat(5, 1), big.NewRat(13, 1), big.NewRat(6, 1), big.NewRat(2, 1), big.NewRat(8, 1), big.NewRat(4, 1), big.NewRat(10, 1), big.NewRat(3, 1)},
+}
+
+// hasSymbolicBound reports a sum whose limits have a symbol and whose
+// summand is a polynomial: the sums sympy's summation puts in closed form
+// (it leaves, e.g., a sum of binomials unevaluated, never equal to 2^n).
+func hasSymbolicBound(n *node) bool {
+	if n.k == kSum && len(n.args) == 4 &&
+		(len(collectSymbols(n.args[2], nil)) > 0 || len(collectSymbols(n.args[3], nil)) > 0) {
+		return isPolynomial(n.args[0])
+	}
+	for _, a := range n.args {
+		if hasSymbolicBound(a) {
+			return true
+		}
+	}
+	return false
+}
+
+// isPolynomial reports numbers and symbols under +, * and non-negative
+// integer powers only.
+func isPolynomial(n *node) bool {
+	switch n.k {
+	case kInt, kRat, kSym:
+		return true
+	case kAdd, kMul:
+		for _, a := range n.args {
+			if !isPolynomial(a) {
+				return false
+			}
+		}
+		return true
+	case kPow:
+		e := n.args[1]
+		return e.k == kInt && e.val.Sign() >= 0 && isPolynomial(n.args[0])
+	}
+	return false
+}
+
 // symbolicEq approximates simplify(a - b).is_zero by exact or numeric
 // evaluation at sample points.
 func (c *comparer) symbolicEq(a, b *node) bool {
@@ -298,11 +342,17 @@ func (c *comparer) symbolicEq(a, b *node) bool {
 	if len(syms) > len(samplePoints[0]) {
 		return false
 	}
+	points := sampleRats
+	if hasSymbolicBound(a) || hasSymbolicBound(b) {
+		// sympy's doit() turns a sum or product up to n into its closed
+		// form; here it is summed at integer points instead.
+		points = sampleInts
+	}
 	valid := 0
-	for pi := range samplePoints {
+	for pi := range points {
 		env := map[string]value{}
 		for i, s := range syms {
-			env[s] = exactVal(sampleRats[pi][i])
+			env[s] = exactVal(points[pi][i])
 		}
 		ev := &evaluator{env: env, bud: c.bud}
 		va, err1 := ev.eval(a)

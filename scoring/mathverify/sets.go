@@ -47,7 +47,7 @@ func (c *comparer) compareSets(gold, pred *node) bool {
 	if a.equal(b) {
 		return true
 	}
-	if a.isSet() && b.isSet() {
+	if a.isSet() && b.isSet() && symDiffEvaluates(a, b) {
 		if ra, ok := c.realSet(a); ok {
 			if rb, ok := c.realSet(b); ok && ra.equal(rb) {
 				return true
@@ -142,6 +142,38 @@ func (c *comparer) sorted(args []*node) []*node {
 	return out
 }
 
+// symDiffEvaluates tells whether sympy's a.symmetric_difference(b) gets
+// as far as a decided emptiness. latex2sympy2 builds \setminus and \cap
+// unevaluated; Complement.reduce then splits only against a Union (one
+// Complement per piece, which Intersection simplifies), while against a
+// single interval, a finite set or another Complement it leaves an
+// unevaluated Complement whose is_empty is None. An unevaluated
+// Intersection never simplifies there. So a set difference is decided only
+// at the top level of one side with a union on the other, and an
+// intersection never is.
+func symDiffEvaluates(a, b *node) bool {
+	switch {
+	case a.k == kMinus:
+		return b.k == kUnion && !hasSetOp(a.args[0]) && !hasSetOp(a.args[1]) && !hasSetOp(b)
+	case b.k == kMinus:
+		return symDiffEvaluates(b, a)
+	}
+	return !hasSetOp(a) && !hasSetOp(b)
+}
+
+// hasSetOp reports an unevaluated set difference or intersection in n.
+func hasSetOp(n *node) bool {
+	if n.k == kMinus || n.k == kInter {
+		return true
+	}
+	for _, a := range n.args {
+		if hasSetOp(a) {
+			return true
+		}
+	}
+	return false
+}
+
 // realSetVal is a union of intervals over the extended reals with numeric
 // ends, used to decide symmetric_difference(...).is_empty.
 type realInterval struct {
@@ -203,8 +235,60 @@ func (c *comparer) realSet(n *node) (realSetVal, bool) {
 			out = append(out, s...)
 		}
 		return out.normalize(), true
+	case kInter, kMinus:
+		acc, ok := c.realSet(n.args[0])
+		if !ok {
+			return nil, false
+		}
+		for _, a := range n.args[1:] {
+			s, ok := c.realSet(a)
+			if !ok {
+				return nil, false
+			}
+			if n.k == kMinus {
+				s = s.complement()
+			}
+			acc = acc.intersect(s)
+		}
+		return acc, true
 	}
 	return nil, false
+}
+
+// complement is the set's complement in the reals; s must be normalised.
+func (s realSetVal) complement() realSetVal {
+	var out realSetVal
+	lo, lopen := math.Inf(-1), true
+	for _, iv := range s {
+		if iv.lo > lo || (iv.lo == lo && !lopen && iv.lopen) {
+			out = append(out, realInterval{lo, iv.lo, lopen, !iv.lopen})
+		}
+		lo, lopen = iv.hi, !iv.ropen
+	}
+	if !math.IsInf(lo, 1) {
+		out = append(out, realInterval{lo, math.Inf(1), lopen, true})
+	}
+	return out
+}
+
+// intersect is the intersection of two normalised sets.
+func (s realSetVal) intersect(o realSetVal) realSetVal {
+	var out realSetVal
+	for _, a := range s {
+		for _, b := range o {
+			iv := a
+			if b.lo > iv.lo || (b.lo == iv.lo && b.lopen) {
+				iv.lo, iv.lopen = b.lo, b.lopen
+			}
+			if b.hi < iv.hi || (b.hi == iv.hi && b.ropen) {
+				iv.hi, iv.ropen = b.hi, b.ropen
+			}
+			if iv.lo < iv.hi || (iv.lo == iv.hi && !iv.lopen && !iv.ropen) {
+				out = append(out, iv)
+			}
+		}
+	}
+	return out.normalize()
 }
 
 func (s realSetVal) normalize() realSetVal {
@@ -284,6 +368,25 @@ func relationAsSet(rel *node) (*node, bool) {
 	} else {
 		rels = []*node{rel}
 	}
+	if len(rels) == 1 && rels[0].name == "!=" {
+		// Ne(x, r).as_set() is the reals without r: two open intervals.
+		a, b, ok := linearIn(addFlat(rels[0].args[0], mulFlat(newInt(-1), rels[0].args[1])), x)
+		if !ok {
+			return nil, false
+		}
+		root := newRat(new(big.Rat).Neg(new(big.Rat).Quo(b, a)))
+		return newOp(kUnion,
+			&node{k: kInterval, args: []*node{newConst("-oo"), root}, lopen: true, ropen: true},
+			&node{k: kInterval, args: []*node{root, newConst("oo")}, lopen: true, ropen: true}), true
+	}
+	if len(rels) == 1 {
+		if set, ok := boundAsSet(rels[0], x); ok {
+			return set, true
+		}
+		if set, ok := absAsSet(rels[0], x); ok {
+			return set, true
+		}
+	}
 	lo, hi := newConst("-oo"), newConst("oo")
 	loV, hiV := new(big.Rat), new(big.Rat)
 	loInf, hiInf := true, true
@@ -344,6 +447,89 @@ func relationAsSet(rel *node) (*node, bool) {
 		}
 	}
 	return &node{k: kInterval, args: []*node{lo, hi}, lopen: lopen, ropen: ropen}, true
+}
+
+// absAsSet is as_set() of |a*x + b| op c with rational a, b, c (either side
+// may hold the Abs): at most two intervals.
+func absAsSet(rel *node, x string) (*node, bool) {
+	op, l, r := rel.name, rel.args[0], rel.args[1]
+	if r.k == kFunc && r.name == "Abs" {
+		l, r = r, l
+		op = map[string]string{"<": ">", "<=": ">=", ">": "<", ">=": "<="}[op]
+	}
+	if l.k != kFunc || l.name != "Abs" || len(l.args) != 1 || !r.isRational() {
+		return nil, false
+	}
+	a, b, ok := linearIn(l.args[0], x)
+	if !ok {
+		return nil, false
+	}
+	c := r.val
+	// toX maps the u-interval [p, q] (u = a*x + b) back to x.
+	toX := func(p, q *node, pOpen, qOpen bool) *node {
+		conv := func(u *node) *node {
+			if infSign(u) != 0 {
+				if a.Sign() < 0 {
+					return newConst(map[int]string{1: "-oo", -1: "oo"}[infSign(u)])
+				}
+				return u
+			}
+			v := new(big.Rat).Sub(u.val, b)
+			return newRat(v.Quo(v, a))
+		}
+		lo, hi := conv(p), conv(q)
+		if a.Sign() < 0 {
+			lo, hi, pOpen, qOpen = hi, lo, qOpen, pOpen
+		}
+		return &node{k: kInterval, args: []*node{lo, hi}, lopen: pOpen, ropen: qOpen}
+	}
+	negC, posC := newRat(new(big.Rat).Neg(c)), newRat(new(big.Rat).Set(c))
+	ninf, pinf := newConst("-oo"), newConst("oo")
+	switch sign := c.Sign(); op {
+	case "<", "<=":
+		if sign < 0 || (sign == 0 && op == "<") {
+			return &node{k: kSetConst, name: "EmptySet"}, true
+		}
+		if sign == 0 {
+			return newOp(kSet, toX(posC, posC, false, false).args[0]), true
+		}
+		return toX(negC, posC, op == "<", op == "<"), true
+	case ">", ">=":
+		if sign < 0 || (sign == 0 && op == ">=") {
+			return &node{k: kInterval, args: []*node{ninf, pinf}, lopen: true, ropen: true}, true
+		}
+		open := op == ">"
+		left, right := toX(ninf, negC, true, open), toX(posC, pinf, open, true)
+		if a.Sign() < 0 {
+			left, right = right, left
+		}
+		return newOp(kUnion, left, right), true
+	}
+	return nil, false
+}
+
+// boundAsSet is as_set() of x op c or c op x where c is a constant that is
+// not rational (-sqrt(2), pi/2): an interval with c as written at one end.
+func boundAsSet(rel *node, x string) (*node, bool) {
+	op, c := rel.name, rel.args[1]
+	switch {
+	case rel.args[0].k == kSym && rel.args[0].name == x && len(collectSymbols(c, nil)) == 0:
+	case rel.args[1].k == kSym && rel.args[1].name == x && len(collectSymbols(rel.args[0], nil)) == 0:
+		c = rel.args[0]
+		op = map[string]string{"<": ">", "<=": ">=", ">": "<", ">=": "<="}[op]
+	default:
+		return nil, false
+	}
+	if c.isRational() || infSign(c) != 0 {
+		return nil, false
+	}
+	switch op {
+	case "<", "<=":
+		return &node{k: kInterval, args: []*node{newConst("-oo"), c}, lopen: true, ropen: op == "<"}, true
+	case ">", ">=":
+		return &node{k: kInterval, args: []*node{c, newConst("oo")}, lopen: op == ">", ropen: true}, true
+	}
+	return nil, false
 }
 
 // solveAndCompare approximates sympy_solve_and_compare: equations in

@@ -26,7 +26,11 @@ type vector struct {
 }
 
 func loadVectors(t testing.TB) []vector {
-	out := jsonltest.Read[vector](t, "../../testdata/mathverify/vectors.jsonl")
+	return loadVectorFile(t, "../../testdata/mathverify/vectors.jsonl")
+}
+
+func loadVectorFile(t testing.TB, path string) []vector {
+	out := jsonltest.Read[vector](t, path)
 	for i := range out {
 		out[i].line = i + 1
 	}
