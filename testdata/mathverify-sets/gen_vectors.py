@@ -4,7 +4,7 @@ unchanged.
 
 Run with the reference stack on sys.path (see README.md in this directory):
 
-    PYTHONPATH=/work/pyref/shim:/work/pyref/site python3 gen_vectors.py VLM_R1_OPEN_R1_DIR > vectors.jsonl
+    PYTHONPATH=/work/pyref/shim:/work/pyref/site python3 gen_vectors.py VLM_R1_OPEN_R1_DIR [START:END] > vectors.jsonl
 
 where VLM_R1_OPEN_R1_DIR is src/open-r1-multimodal/src/open_r1 of om-ai-lab/VLM-R1 at commit
 90052f478646e38bc67363862f699b7afca6b337. Pinned sources:
@@ -234,7 +234,15 @@ def main():
         except Exception as e:  # recorded, as a port must reproduce the raise
             return {"error": f"{type(e).__name__}: {e}"}
 
-    for d in pairs():
+    # Optional START:END selects a slice of the pairs (each is independent of the others, so
+    # slices run in separate processes concatenate to the same file).
+    lo, hi = 0, None
+    if len(sys.argv) > 2:
+        a, b = sys.argv[2].split(":")
+        lo, hi = int(a or 0), (int(b) if b else None)
+    for i, d in enumerate(pairs()):
+        if i < lo or (hi is not None and i >= hi):
+            continue
         # sympy's cache carries assumptions and results from one pair to the next, and a few
         # relation comparisons come out differently after some earlier pairs; each pair starts
         # from an empty cache, so every line is what a fresh process computes.
