@@ -1,6 +1,7 @@
 package mathverify
 
 import (
+	"slices"
 	"testing"
 	"time"
 )
@@ -12,17 +13,27 @@ var fuzzSeeds = []string{
 	`$\sin^{-1} x$`, `$f(2)$`, `$\sqrt[3]{64}$`, `$2\frac{1}{3}$`, `Final Answer: The final answer is $5$. I hope it is correct.`,
 }
 
-// FuzzParse checks that extraction, parsing and comparison never panic and
-// stay within their budgets on arbitrary text.
+// FuzzParse checks, on arbitrary text, that extraction, parsing and
+// comparison never panic and stay within their budgets, and three
+// properties: parsing is deterministic (the work caps, not the clock, bound
+// it), an answer verifies against itself, and the Hendrycks string
+// comparison is reflexive.
 func FuzzParse(f *testing.F) {
 	for _, s := range fuzzSeeds {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		a := ParseWithTimeout(s, 200*time.Millisecond)
-		VerifyWithTimeout(a, a, 200*time.Millisecond)
+		a := ParseWithTimeout(s, time.Hour)
+		if b := ParseWithTimeout(s, time.Hour); !slices.Equal(a.Strings(), b.Strings()) {
+			t.Fatalf("parse(%q) gave %q, then %q", s, a.Strings(), b.Strings())
+		}
+		if a.Len() > 0 && !VerifyWithTimeout(a, a, time.Hour) {
+			t.Fatalf("verify(parse(%q), parse(%q)) is false; parse gave %q", s, s, a.Strings())
+		}
 		VerifyWithTimeout(a, Parse(`$1$`), 200*time.Millisecond)
-		isEquiv(s, s)
+		if !isEquiv(s, s) {
+			t.Fatalf("is_equiv(%q, %q) is false", s, s)
+		}
 	})
 }
 

@@ -1,7 +1,9 @@
 package py
 
 import (
+	"errors"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -109,13 +111,41 @@ func FuzzParseFloat(f *testing.F) {
 	for _, s := range []string{"1_000", " 12 ", "١٢", "nan", "1e400", "._", "1e1_0"} {
 		f.Add(s)
 	}
+	plain := regexp.MustCompile(`^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$`)
 	f.Fuzz(func(t *testing.T, s string) {
 		v, err := ParseFloat(s)
-		if err == nil && math.IsNaN(v) {
+		// Plain ASCII decimal text is what strconv reads too: both agree,
+		// and float() accepts it (out of range is ±inf or 0, not an error).
+		if plain.MatchString(s) {
+			want, serr := strconv.ParseFloat(s, 64)
+			if serr != nil && !errors.Is(serr, strconv.ErrRange) {
+				t.Fatalf("strconv.ParseFloat(%q): %v", s, serr)
+			}
+			if err != nil || v != want || math.Signbit(v) != math.Signbit(want) {
+				t.Fatalf("ParseFloat(%q) = %v, %v; strconv says %v", s, v, err, want)
+			}
+		}
+		if err != nil {
 			return
 		}
-		_ = v
+		// float() strips surrounding whitespace.
+		if w, err := ParseFloat(" \t" + s + "\n"); err != nil || !same(w, v) {
+			t.Fatalf("ParseFloat with whitespace around %q = %v, %v; want %v", s, w, err, v)
+		}
+		// repr round-trips: float(repr(x)) == x, sign and NaN included.
+		back, err := ParseFloat(FormatFloat(v))
+		if err != nil || !same(back, v) {
+			t.Fatalf("ParseFloat(FormatFloat(%v)) = %v, %v (from %q)", v, back, err, s)
+		}
 	})
+}
+
+// same is bit-for-bit equality of floats, with every NaN equal.
+func same(a, b float64) bool {
+	if math.IsNaN(a) || math.IsNaN(b) {
+		return math.IsNaN(a) && math.IsNaN(b)
+	}
+	return a == b && math.Signbit(a) == math.Signbit(b)
 }
 
 func TestCos(t *testing.T) {

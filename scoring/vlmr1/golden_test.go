@@ -125,7 +125,12 @@ func TestGoldenParity(t *testing.T) {
 	recOpts.TaskType = "rec"
 	rec := scoring.NewRegistry(recOpts, Suite)
 
-	type tally struct{ match, total, skipped int }
+	// A golden line whose reward or method cannot be built is a failure:
+	// parity that checks nothing must not pass.
+	type tally struct {
+		match, total, unbuilt int
+		why                   string
+	}
 	tallies := map[string]*tally{}
 	count := func(key string) *tally {
 		if tallies[key] == nil {
@@ -145,7 +150,8 @@ func TestGoldenParity(t *testing.T) {
 		tl := count(key)
 		r, err := reg.Build(name)
 		if err != nil {
-			tl.skipped++
+			tl.unbuilt++
+			tl.why = err.Error()
 			return
 		}
 		tl.total++
@@ -180,7 +186,9 @@ func TestGoldenParity(t *testing.T) {
 			}
 			check("accuracy/"+g.Method, reg, "accuracy", s, g.Rewards["accuracy"], g.ID)
 		} else {
-			count("accuracy/"+g.Method).skipped++
+			tl := count("accuracy/" + g.Method)
+			tl.unbuilt++
+			tl.why = "the method is not implemented"
 		}
 		for _, name := range []string{"format", "length", "repetition"} {
 			check(name, plain, name, s, g.Rewards[name], g.ID)
@@ -197,9 +205,8 @@ func TestGoldenParity(t *testing.T) {
 	sort.Strings(keys)
 	for _, k := range keys {
 		tl := tallies[k]
-		if tl.total == 0 {
-			t.Logf("%-22s not implemented (%d lines)", k, tl.skipped)
-			continue
+		if tl.unbuilt > 0 {
+			t.Errorf("%s: %d golden lines not checked: %s", k, tl.unbuilt, tl.why)
 		}
 		t.Logf("%-22s %4d/%4d match", k, tl.match, tl.total)
 	}
