@@ -151,8 +151,11 @@ func runCheck(ctx context.Context, e *env, f *checkFlags, args []string) error {
 		}
 	}
 	cfg := &pipeline.Config{Rewards: rewards, Fields: fields, Jobs: f.jobs, Sink: ck, MethodOf: methodOf(reg, rewards), MaxLineBytes: e.maxLine}
-	if len(args) == 0 {
-		args = []string{"-"}
+	if err := f.rf.configure(cfg); err != nil {
+		return err
+	}
+	if args, err = expandInputs(args); err != nil {
+		return err
 	}
 	if err := checkFiles(args, e.stdin, nil); err != nil {
 		return err

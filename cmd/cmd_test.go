@@ -3,6 +3,8 @@ package cmd
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -93,18 +95,43 @@ func TestGroupsAndAdvantage(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	// Group a: rewards 1, 0; mean 0.5, sample std sqrt(0.5).
-	std, eps := 0.7071067811865476, 1e-4 // variables: constant folding would be exact
-	adv := 0.5 / (std + eps)
-	var got struct{ Advantage float64 }
-	if err := json.Unmarshal([]byte(lines[0]), &got); err != nil || got.Advantage != adv {
-		t.Errorf("advantage %v (%v), want %v", got.Advantage, err, adv)
+	// Group a (lines 1, 2 and 4: groups need not be contiguous): rewards
+	// 1, 0, 0; mean 1/3 and Bessel's std, computed as torch does.
+	r := []float64{1, 0, 0}
+	mean := (r[0] + r[1] + r[2]) / 3
+	d0, d1 := r[0]-mean, r[1]-mean
+	std, eps := math.Sqrt((d0*d0+d1*d1+d1*d1)/2), 1e-4
+	for i, want := range []float64{(1 - mean) / (std + eps), (0 - mean) / (std + eps), math.NaN(), (0 - mean) / (std + eps)} {
+		var got struct{ Advantage *float64 }
+		if err := json.Unmarshal([]byte(lines[i]), &got); err != nil {
+			t.Fatal(err)
+		}
+		if math.IsNaN(want) {
+			if got.Advantage != nil {
+				t.Errorf("line %d: advantage %v, want null (a group of one)", i+1, *got.Advantage)
+			}
+		} else if got.Advantage == nil || *got.Advantage != want {
+			t.Errorf("line %d: advantage %s, want %v", i+1, lines[i], want)
+		}
 	}
-	if !strings.Contains(errs, `<stdin>:4: group "a" was already closed at <stdin>:2`) {
-		t.Errorf("non-contiguous group not reported: %s", errs)
+	if len(lines) != 4 || errs != "" {
+		t.Errorf("%d lines out, stderr %q", len(lines), errs)
 	}
-	if len(lines) != 4 {
-		t.Errorf("%d lines out", len(lines))
+}
+
+func TestGroupBufferOverflowIsAnError(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`{"id":"a","completion":"x"}` + "\n")
+	for i := 0; i < 50; i++ {
+		fmt.Fprintf(&b, `{"id":"b%d","completion":"%s"}`+"\n", i, strings.Repeat("y", 100))
+	}
+	b.WriteString(`{"id":"a","completion":"x"}` + "\n")
+	_, errs, code := run(t, b.String(), "score", "-q", "-r", "format", "--group-field", "id", "--group-buffer", "4K")
+	if code != ExitInput {
+		t.Errorf("exit %d, want %d", code, ExitInput)
+	}
+	if !strings.Contains(errs, `<stdin>:52: group "a" was closed at <stdin>:1 when the group buffer (4096 bytes, --group-buffer) filled`) {
+		t.Errorf("stderr: %s", errs)
 	}
 }
 

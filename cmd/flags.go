@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -28,13 +29,13 @@ type rewardFlags struct {
 	groupField                                   string
 	dataSourceField, dataSource                  string
 	preset                                       string
+	inputFormat, records, inputSizeField         string
+	groupBuffer                                  string
+	groupContiguous                              bool
 
 	opts scoring.Options
-	fs   *pflag.FlagSet // to tell flags given on the command line from defaults
+	fs   *pflag.FlagSet // to tell flags given on the command line from defaults, for --preset
 }
-
-// presets are the --preset names, each a set of field defaults.
-var presets = []string{"verl"}
 
 func (f *rewardFlags) register(fs *pflag.FlagSet) {
 	f.fs = fs
@@ -54,8 +55,13 @@ func (f *rewardFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.gridField, "image-grid-field", "image_grid_thw", "REC: field with Qwen2-VL's image_grid_thw")
 	fs.StringVar(&f.dataSourceField, "data-source-field", "data_source", "verl: field naming the line's data_source, which verl:score dispatches on")
 	fs.StringVar(&f.dataSource, "data-source", "", "verl: data_source of lines without that field")
-	fs.StringVar(&f.groupField, "group-field", "", "group key field (e.g. a prompt id): adds \"advantage\" and group statistics")
-	fs.StringVar(&f.preset, "preset", "", `field preset: "verl" reads output/gts and groups by input`)
+	fs.StringVar(&f.groupField, "group-field", "", `group key field (e.g. a prompt id): adds "advantage" and group statistics; "step,input" is a composite key, "uid|step,input" takes uid where a line has it`)
+	fs.StringVar(&f.preset, "preset", "", "flags for a trainer's dump: "+presetNames()+" (explicit flags win)")
+	fs.StringVar(&f.inputFormat, "input-format", "", "input format: jsonl, json, parquet or vlm-r1-log (default: recognised from the first bytes)")
+	fs.StringVar(&f.records, "records", "", `JSON documents: field (dotted path) holding the array of records, e.g. "results"`)
+	fs.StringVar(&f.inputSizeField, "input-size-field", "", "REC: field with the model input's [height, width], instead of image_grid_thw (VLM-R1 eval output)")
+	fs.StringVar(&f.groupBuffer, "group-buffer", "1G", "with --group-field: bytes of lines held back per file while their groups are open (K, M, G suffixes); a group's lines must lie within it")
+	fs.BoolVar(&f.groupContiguous, "group-contiguous", false, "with --group-field: a group ends where another begins, so lines stream out without waiting for the end of the file; a key that recurs later is an input error")
 
 	d := &f.opts.Detection
 	fs.Float64Var(&d.IoUThreshold, "iou-threshold", d.IoUThreshold, "weighted_sum/length: IoU a greedy match needs")
@@ -100,7 +106,7 @@ func completeRewardFlags(c *cobra.Command) {
 	completeValues(c, "reward", func() []string { return rewardNames(reg()) })
 	completeValues(c, "method", func() []string { return methodNames(reg()) })
 	completeValues(c, "task-type", fixed("default", "rec"))
-	completeValues(c, "preset", fixed(presets...))
+	completeValues(c, "preset", fixed(presetList()...))
 }
 
 // rewardNames are the names -r takes: the default suite's bare names, then
@@ -148,6 +154,9 @@ func methodNames(reg *scoring.Registry) []string {
 
 // build turns the flags into the pipeline's rewards and fields.
 func (f *rewardFlags) build(e *env) ([]pipeline.NamedReward, *scoring.Registry, pipeline.Fields, error) {
+	if err := applyPreset(f.fs, f.preset); err != nil {
+		return nil, nil, pipeline.Fields{}, usageErr("%v", err)
+	}
 	f.opts.Method = f.method
 	f.opts.TaskType = f.taskType
 	f.opts.LLM.BaseURL = e.getenv("OPENAI_API_BASE")
@@ -204,31 +213,21 @@ func (f *rewardFlags) build(e *env) ([]pipeline.NamedReward, *scoring.Registry, 
 // fields resolves the field flags; a flag given on the command line beats
 // the preset's value for it.
 func (f *rewardFlags) fields() (pipeline.Fields, error) {
-	completion, solution, group := f.completionField, f.solutionField, f.groupField
-	explicit := func(name string) bool { return f.fs != nil && f.fs.Changed(name) }
-	switch f.preset {
-	case "":
-	case "verl":
-		if !explicit("completion-field") {
-			completion = "output"
-		}
-		if !explicit("solution-field") {
-			solution = "gts"
-		}
-		if !explicit("group-field") {
-			group = "input"
-		}
-	default:
-		return pipeline.Fields{}, fmt.Errorf("unknown --preset %q%s (known: %s)", f.preset, didYouMean(f.preset, presets), strings.Join(presets, ", "))
-	}
 	out := pipeline.Fields{DefaultDataSource: f.dataSource}
+	if f.groupField != "" {
+		g, err := pipeline.ParseGroupKey(f.groupField)
+		if err != nil {
+			return out, fmt.Errorf("--group-field: %v", err)
+		}
+		out.Group = g
+	}
 	for _, p := range []struct {
 		dst *jsonlio.Path
 		src string
 	}{
-		{&out.Completion, completion}, {&out.Solution, solution}, {&out.Conversations, f.conversationsField},
+		{&out.Completion, f.completionField}, {&out.Solution, f.solutionField}, {&out.Conversations, f.conversationsField},
 		{&out.Method, f.methodField}, {&out.ImageWidth, f.imageWidthField}, {&out.ImageHeight, f.imageHeightField},
-		{&out.GridTHW, f.gridField}, {&out.Group, group}, {&out.DataSource, f.dataSourceField},
+		{&out.GridTHW, f.gridField}, {&out.InputSize, f.inputSizeField}, {&out.DataSource, f.dataSourceField},
 	} {
 		if p.src == "" {
 			continue
@@ -238,6 +237,69 @@ func (f *rewardFlags) fields() (pipeline.Fields, error) {
 			return out, err
 		}
 		*p.dst = path
+	}
+	return out, nil
+}
+
+// readOptions says how inputs become records; call after build, which
+// applies the preset.
+func (f *rewardFlags) readOptions() (jsonlio.ReadOptions, error) {
+	opt := jsonlio.ReadOptions{Format: f.inputFormat}
+	if f.records != "" {
+		p, err := jsonlio.ParsePath(f.records)
+		if err != nil {
+			return opt, usageErr("--records: %v", err)
+		}
+		opt.Records = p
+	}
+	if f.inputFormat != "" && !slices.Contains(jsonlio.Formats, f.inputFormat) {
+		return opt, usageErr("--input-format %q: want one of %s", f.inputFormat, strings.Join(jsonlio.Formats, ", "))
+	}
+	return opt, nil
+}
+
+// configure sets what the pipeline needs from the input flags: how inputs
+// become records, and the group buffer. Call after build, which applies the
+// preset.
+func (f *rewardFlags) configure(cfg *pipeline.Config) error {
+	var err error
+	if cfg.Read, err = f.readOptions(); err != nil {
+		return err
+	}
+	if cfg.GroupBuffer, err = parseSize(f.groupBuffer); err != nil {
+		return usageErr("--group-buffer: %v", err)
+	}
+	cfg.GroupContiguous = f.groupContiguous
+	return nil
+}
+
+// parseSize reads a byte count such as 512M or 1G (powers of 1024).
+func parseSize(s string) (int64, error) {
+	t := strings.TrimSpace(strings.ToUpper(s))
+	t = strings.TrimSuffix(strings.TrimSuffix(t, "B"), "I")
+	mult := int64(1)
+	if n := len(t); n > 0 {
+		if i := strings.IndexByte("KMGT", t[n-1]); i >= 0 {
+			mult = int64(1) << (10 * (i + 1))
+			t = t[:n-1]
+		}
+	}
+	v, err := strconv.ParseInt(t, 10, 64)
+	if err != nil || v <= 0 {
+		return 0, fmt.Errorf("%q is not a positive size such as 512M", s)
+	}
+	return v * mult, nil
+}
+
+// expandInputs defaults to standard input and replaces directories by
+// their dump files in step order.
+func expandInputs(args []string) ([]string, error) {
+	if len(args) == 0 {
+		return []string{"-"}, nil
+	}
+	out, err := jsonlio.ExpandDirs(args)
+	if err != nil {
+		return nil, usageErr("%v", err)
 	}
 	return out, nil
 }

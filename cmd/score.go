@@ -81,13 +81,16 @@ func runScore(ctx context.Context, e *env, f *scoreFlags, args []string) error {
 		Prefix:       f.prefix,
 		MaxLineBytes: e.maxLine,
 	}
+	if err := f.rf.configure(cfg); err != nil {
+		return err
+	}
 	if f.shard != "" {
 		if cfg.ShardIndex, cfg.ShardCount, err = parseShard(f.shard, e.getenv); err != nil {
 			return usageErr("%v", err)
 		}
 	}
-	if len(args) == 0 {
-		args = []string{"-"}
+	if args, err = expandInputs(args); err != nil {
+		return err
 	}
 	if f.stats == "-" && (f.output == "" || f.output == "-") {
 		return usageErr("--stats - and the scored lines would both go to standard output; give -o FILE")

@@ -22,18 +22,22 @@ func (e *ReadError) Unwrap() error { return e.Err }
 // with a *LineTooLongError naming FILE:LINE. Reading failures come back as
 // *ReadError naming FILE:LINE; an error from fn comes back as it is, except
 // ErrStop.
+//
+// Inputs in other formats (Parquet, JSON documents, VLM-R1 logs) are
+// recognised as OpenRecords does and come as one line per record.
 func ForEachLine(path string, stdin io.Reader, maxLine int, fn func(file string, n int, line []byte) error) error {
-	in, err := Open(path, stdin)
+	return ForEachRecord(path, stdin, ReadOptions{MaxLine: maxLine}, fn)
+}
+
+// ForEachRecord is ForEachLine with the format and records path chosen.
+func ForEachRecord(path string, stdin io.Reader, opt ReadOptions, fn func(file string, n int, line []byte) error) error {
+	in, err := OpenRecords(path, stdin, opt)
 	if err != nil {
 		return &ReadError{Err: err}
 	}
 	defer in.Close()
-	lr := NewLineReader(in)
-	if maxLine > 0 {
-		lr.Max = maxLine
-	}
 	for {
-		line, n, err := lr.Next()
+		line, n, err := in.Next()
 		if err == io.EOF {
 			return nil
 		}
@@ -42,7 +46,7 @@ func ForEachLine(path string, stdin io.Reader, maxLine int, fn func(file string,
 			return fmt.Errorf("%s:%d: %w", in.Name, n, err)
 		}
 		if err != nil {
-			return &ReadError{Err: fmt.Errorf("%s:%d: %w", in.Name, n+1, err)}
+			return &ReadError{Err: fmt.Errorf("%s:%d: %w", in.Name, n, err)}
 		}
 		if err := fn(in.Name, n, line); err != nil {
 			if errors.Is(err, ErrStop) {

@@ -21,6 +21,7 @@ type Input struct {
 	Compression string
 
 	r       io.Reader
+	file    *os.File // the opened file, for random access (Parquet)
 	closers []func() error
 	counter *countingReader
 }
@@ -44,6 +45,7 @@ func Open(path string, stdin io.Reader) (*Input, error) {
 			return nil, err
 		}
 		in.closers = append(in.closers, f.Close)
+		in.file = f
 		if st, err := f.Stat(); err == nil && st.Mode().IsRegular() {
 			in.Size = st.Size()
 		}

@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"runtime"
 	"sync"
@@ -89,6 +90,15 @@ type Config struct {
 	// A longer line is an input error (it cannot be kept: it is left out
 	// under --on-error keep too).
 	MaxLineBytes int
+	// Read says how inputs become records (format, records path).
+	Read jsonlio.ReadOptions
+	// GroupBuffer bounds, in bytes, the lines held back while their groups
+	// are open; 0 means DefaultGroupBuffer.
+	GroupBuffer int64
+	// GroupContiguous closes a group when a line of another group follows,
+	// instead of at the end of its file: for streams whose groups are
+	// contiguous, whose lines then need not wait for the end of the input.
+	GroupContiguous bool
 }
 
 // Sink receives outcomes in input order, on the writer goroutine.
@@ -174,6 +184,17 @@ type Result struct {
 	// Interrupted is set when the caller's context ended the run early
 	// (a signal): the output is a prefix of whole lines.
 	Interrupted bool
+}
+
+// DefaultGroupBuffer is the default Config.GroupBuffer: room for a verl
+// step file of several thousand long rollouts.
+const DefaultGroupBuffer = 1 << 30
+
+func (cfg *Config) groupBuffer() int64 {
+	if cfg.GroupBuffer > 0 {
+		return cfg.GroupBuffer
+	}
+	return DefaultGroupBuffer
 }
 
 // ErrWrite wraps a failure to write the output (a full disk, a closed pipe).
@@ -343,9 +364,8 @@ type reader struct {
 	cfg         *Config
 	ctx         context.Context
 	work, order chan<- *batch
-	base        int64  // bytes of the inputs already read, for progress
-	unit        int    // index of the current line, or group when grouping, for sharding
-	lastGroup   string // group key of the previous line, when sharding by group
+	base        int64 // bytes of the inputs already read, for progress
+	unit        int   // index of the current line, for sharding
 	inflight    *budget
 }
 
@@ -364,19 +384,17 @@ func (r *reader) file(name string, stdin io.Reader) error {
 		defer sr.close()
 		stdin = sr
 	}
-	in, err := jsonlio.Open(name, stdin)
+	cfg := r.cfg
+	opt := cfg.Read
+	opt.MaxLine = cfg.MaxLineBytes
+	in, err := jsonlio.OpenRecords(name, stdin, opt)
 	if err != nil {
 		return &ErrRead{Err: err}
 	}
 	defer in.Close()
-	cfg := r.cfg
-	lr := jsonlio.NewLineReader(in)
-	if cfg.MaxLineBytes > 0 {
-		lr.Max = cfg.MaxLineBytes
-	}
 	b = newBatch(in.Name)
 	for {
-		line, n, err := lr.Next()
+		line, n, err := in.Next()
 		if sendFailed {
 			return r.ctx.Err()
 		}
@@ -390,7 +408,7 @@ func (r *reader) file(name string, stdin io.Reader) error {
 			if len(b.lines) > 0 {
 				r.send(b)
 			}
-			return &ErrRead{Err: fmt.Errorf("%s:%d: %w", in.Name, n+1, err)}
+			return &ErrRead{Err: fmt.Errorf("%s:%d: %w", in.Name, n, err)}
 		}
 		if cfg.Progress != nil {
 			cfg.Progress.Store(r.base + in.Consumed())
@@ -411,7 +429,7 @@ func (r *reader) file(name string, stdin io.Reader) error {
 		b.arena = append(b.arena, line...)
 		b.lines = append(b.lines, b.arena[off:len(b.arena):len(b.arena)])
 		b.linenos = append(b.linenos, n)
-		b.crlf = append(b.crlf, lr.CRLF)
+		b.crlf = append(b.crlf, in.CRLF())
 		if tooLong && cfg.OnError == Fail {
 			// The run stops at this line: reading on would only discard
 			// the rest of it.
@@ -438,15 +456,21 @@ func (r *reader) file(name string, stdin io.Reader) error {
 }
 
 // inShard reports whether a line belongs to this shard: every ShardCount-th
-// line, or every ShardCount-th group so that groups stay whole.
+// line, or, when grouping, the groups whose key hashes to this shard, so
+// that groups stay whole wherever their lines are. A line without a
+// usable key goes to shard 0, which reports it.
 func (r *reader) inShard(line []byte) bool {
 	if r.cfg.Fields.Group == nil {
 		r.unit++
-	} else if key, ok := rawGroupKey(line, r.cfg.Fields.Group); ok && (r.unit < 0 || key != r.lastGroup) {
-		r.unit++
-		r.lastGroup = key
+		return r.unit%r.cfg.ShardCount == r.cfg.ShardIndex
 	}
-	return max(r.unit, 0)%r.cfg.ShardCount == r.cfg.ShardIndex
+	key, ok := rawGroupKey(line, r.cfg.Fields.Group)
+	if !ok {
+		return r.cfg.ShardIndex == 0
+	}
+	h := fnv.New64a()
+	h.Write([]byte(key))
+	return int(h.Sum64()%uint64(r.cfg.ShardCount)) == r.cfg.ShardIndex
 }
 
 func newBatch(file string) *batch {
@@ -483,7 +507,7 @@ func send(ctx context.Context, b *batch, work, order chan<- *batch) bool {
 }
 
 // rawGroupKey parses just enough of a line to find its group for sharding.
-func rawGroupKey(line []byte, p jsonlio.Path) (string, bool) {
+func rawGroupKey(line []byte, p GroupKey) (string, bool) {
 	obj, err := jsonlio.ParseObject(line)
 	if err != nil {
 		return "", false

@@ -82,7 +82,7 @@ func TestShardsKeepGroupsWhole(t *testing.T) {
 		}
 	}
 	fields := DefaultFields()
-	fields.Group = []string{"g"}
+	fields.Group = GroupKey{{{"g"}}}
 	owner := map[string]int{}
 	total := 0
 	for k := 0; k < 3; k++ {

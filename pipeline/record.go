@@ -3,6 +3,7 @@ package pipeline
 import (
 	"fmt"
 	"math"
+	"strconv"
 
 	"github.com/grpo-score/grpo-score/jsonlio"
 	"github.com/grpo-score/grpo-score/scoring"
@@ -24,8 +25,11 @@ type Fields struct {
 	// dispatches on; DefaultDataSource stands in where a line has none.
 	DataSource        jsonlio.Path
 	DefaultDataSource string
+	// InputSize, when set, is the model input's [height, width] in pixels
+	// (VLM-R1's eval output), used where a line has no GridTHW.
+	InputSize jsonlio.Path
 	// Group is the GRPO group key (e.g. a prompt id); nil when not grouping.
-	Group jsonlio.Path
+	Group GroupKey
 }
 
 // DefaultFields are the field names of DESIGN.md.
@@ -142,6 +146,9 @@ func (f *Fields) rec(obj *jsonlio.Object) *scoring.RECInfo {
 	w, ok1 := obj.Get(f.ImageWidth)
 	h, ok2 := obj.Get(f.ImageHeight)
 	g, ok3 := obj.Get(f.GridTHW)
+	if !ok3 && f.InputSize != nil {
+		g, ok3 = inputSizeGrid(obj, f.InputSize)
+	}
 	if !ok1 || !ok2 || !ok3 {
 		return nil
 	}
@@ -165,13 +172,29 @@ func (f *Fields) rec(obj *jsonlio.Object) *scoring.RECInfo {
 	return &info
 }
 
-// groupKey is the Text of the group field.
-func groupKey(obj *jsonlio.Object, p jsonlio.Path) (string, bool) {
+// inputSizeGrid turns an input size [height, width], which the eval
+// scripts compute as image_grid_thw[1:]*14, back into a grid [1, h/14,
+// w/14]. The sizes are multiples of 14, so the REC reward's int(grid*14)
+// gives them back exactly.
+func inputSizeGrid(obj *jsonlio.Object, p jsonlio.Path) (jsonlio.Value, bool) {
 	v, ok := obj.Get(p)
 	if !ok {
-		return "", false
+		return nil, false
 	}
-	return v.Text(), true
+	els, err := v.Elements()
+	if err != nil || len(els) != 2 {
+		return nil, false
+	}
+	grid := []byte("[1")
+	for _, e := range els {
+		x, err := e.Float()
+		if err != nil {
+			return nil, false
+		}
+		grid = append(grid, ", "...)
+		grid = strconv.AppendFloat(grid, x/14, 'g', -1, 64)
+	}
+	return jsonlio.Value(append(grid, ']')), true
 }
 
 // pythonStr is Python's str() of a JSON value as json.loads reads it:

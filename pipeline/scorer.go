@@ -24,7 +24,7 @@ func newOutputNames(prefix string) *outputNames {
 		dst  *string
 		name string
 	}{{&n.rewards, "rewards"}, {&n.total, "reward"}, {&n.errors, "reward_errors"}, {&n.advantage, "advantage"}} {
-		*p.dst = string(appendString(nil, prefix+p.name))
+		*p.dst = string(jsonlio.AppendString(nil, prefix+p.name))
 		n.replaced[prefix+p.name] = true
 	}
 	return n
@@ -167,7 +167,7 @@ func (sc *scorer) render(dst []byte, o *Outcome) []byte {
 		if i > 0 {
 			dst = append(dst, ", "...)
 		}
-		dst = appendString(dst, nr.Name)
+		dst = jsonlio.AppendString(dst, nr.Name)
 		dst = append(dst, ": "...)
 		if o.Errs[i] != nil {
 			dst = append(dst, "null"...)
@@ -196,9 +196,9 @@ func (sc *scorer) render(dst []byte, o *Outcome) []byte {
 				dst = append(dst, ", "...)
 			}
 			n++
-			dst = appendString(dst, nr.Name)
+			dst = jsonlio.AppendString(dst, nr.Name)
 			dst = append(dst, ": "...)
-			dst = appendString(dst, o.Errs[i].Error())
+			dst = jsonlio.AppendString(dst, o.Errs[i].Error())
 		}
 		dst = append(dst, '}')
 	}

@@ -9,8 +9,16 @@ import (
 )
 
 // writer runs on one goroutine: it emits lines in order, reports bad lines,
-// holds back the lines of an open group until its advantages are known, and
+// holds back the lines of open groups until their advantages are known, and
 // feeds the sink.
+//
+// Groups live within one input file and need not be contiguous in it: a
+// group is complete when its file ends (verl writes one file per step and
+// reorders its rows). Lines are held from the first line of the oldest open
+// group; when more than Config.GroupBuffer bytes are held, the oldest open
+// group is closed early, and a later line of it stops the run with an
+// error naming both places. With Config.GroupContiguous a group closes as
+// soon as another key follows, so lines stream out group by group.
 type writer struct {
 	cfg       *Config
 	advantage string // the advantage's member name, JSON-quoted
@@ -22,16 +30,31 @@ type writer struct {
 	// interrupted run ends its output there.
 	atOpen Counts
 
-	// grouping state
-	open     bool
-	key      string
-	pending  []*Outcome // every line since the group opened, in order
-	members  []*Outcome
-	finished map[string]string // group key → where it ended, to catch splits
+	// grouping state, per input file
+	file      string
+	held      []heldLine // lines not yet written, in input order
+	heldBytes int64
+	open      map[string]*group
+	order     []*group          // open groups, oldest first line first
+	finished  map[string]string // groups closed early → where they ended
 }
 
+type heldLine struct {
+	o *Outcome
+	g *group // nil: the line waits for nothing but the lines before it
+}
+
+type group struct {
+	key     string
+	members []*Outcome
+	closed  bool
+}
+
+// heldOverhead approximates what a held line costs besides its bytes.
+const heldOverhead = 256
+
 func newWriter(cfg *Config, out, msgs io.Writer) *writer {
-	return &writer{cfg: cfg, advantage: newOutputNames(cfg.Prefix).advantage, out: newLineOut(out), msgs: msgs, finished: map[string]string{}}
+	return &writer{cfg: cfg, advantage: newOutputNames(cfg.Prefix).advantage, out: newLineOut(out), msgs: msgs, open: map[string]*group{}, finished: map[string]string{}}
 }
 
 func (w *writer) batch(b *batch) error {
@@ -44,6 +67,14 @@ func (w *writer) batch(b *batch) error {
 }
 
 func (w *writer) line(o *Outcome) error {
+	if o.File != w.file {
+		// Groups never span files: each step file is its own batch.
+		if err := w.closeAll(); err != nil {
+			return err
+		}
+		w.file = o.File
+		clear(w.finished)
+	}
 	w.counts.Read++
 	switch o.Status {
 	case Blank:
@@ -59,22 +90,59 @@ func (w *writer) line(o *Outcome) error {
 		}
 		return w.emit(o)
 	}
-	if !w.open || o.Group != w.key {
+	if w.cfg.GroupContiguous {
 		if where, seen := w.finished[o.Group]; seen {
 			o.Status = Invalid
-			o.Err = fmt.Errorf("group %q was already closed at %s: a group's lines must be contiguous", o.Group, where)
+			o.Err = fmt.Errorf("group %q was already closed at %s: with --group-contiguous a group's lines must be contiguous", o.Group, where)
 			return w.bad(o)
 		}
-		if err := w.closeGroup(); err != nil {
+		if n := len(w.order); n > 0 && w.order[n-1].key != o.Group {
+			prev := w.order[n-1]
+			last := prev.members[len(prev.members)-1]
+			w.finished[prev.key] = fmt.Sprintf("%s:%d", last.File, last.Line)
+			if err := w.closeAll(); err != nil {
+				return err
+			}
+		}
+	} else if where, seen := w.finished[o.Group]; seen {
+		o.Status = Invalid
+		o.Err = fmt.Errorf("group %q was closed at %s when the group buffer (%d bytes, --group-buffer) filled: its lines are too far apart in %s", o.Group, where, w.cfg.groupBuffer(), o.File)
+		w.counts.Invalid++
+		w.counts.Failed++
+		w.failed = true
+		fmt.Fprintf(w.msgs, "%s:%d: %v\n", o.File, o.Line, o.Err)
+		if err := w.closeAll(); err != nil {
 			return err
 		}
-		w.open, w.key = true, o.Group
+		return errStop
+	}
+	g := w.open[o.Group]
+	if g == nil {
+		g = &group{key: o.Group}
+		w.open[o.Group] = g
+		w.order = append(w.order, g)
+	}
+	g.members = append(g.members, o)
+	w.hold(o, g)
+	for w.heldBytes > w.cfg.groupBuffer() && len(w.order) > 0 {
+		oldest := w.order[0]
+		last := oldest.members[len(oldest.members)-1]
+		w.finished[oldest.key] = fmt.Sprintf("%s:%d", last.File, last.Line)
+		w.order = w.order[1:]
+		if err := w.closeGroup(oldest); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (w *writer) hold(o *Outcome, g *group) {
+	if len(w.held) == 0 {
 		w.atOpen = w.counts
 		w.atOpen.Read--
 	}
-	w.pending = append(w.pending, o)
-	w.members = append(w.members, o)
-	return nil
+	w.held = append(w.held, heldLine{o: o, g: g})
+	w.heldBytes += int64(len(o.out)+len(o.raw)) + heldOverhead
 }
 
 // bad reports an input error and applies the --on-error policy.
@@ -88,7 +156,7 @@ func (w *writer) bad(o *Outcome) error {
 	case Fail:
 		w.counts.Failed++
 		w.failed = true
-		if err := w.closeGroup(); err != nil {
+		if err := w.closeAll(); err != nil {
 			return err
 		}
 		return errStop
@@ -100,39 +168,61 @@ func (w *writer) bad(o *Outcome) error {
 		return nil
 	}
 	o.out = o.raw // --on-error keep: the line as it came
-	if w.open {
-		w.pending = append(w.pending, o)
+	if len(w.held) > 0 {
+		w.hold(o, nil)
 		return nil
 	}
 	return w.emit(o)
 }
 
-// closeGroup computes the open group's advantages and writes its lines.
-func (w *writer) closeGroup() error {
-	if !w.open {
-		return nil
-	}
-	w.open = false
-	if len(w.members) > 0 {
-		last := w.members[len(w.members)-1]
-		w.finished[w.key] = fmt.Sprintf("%s:%d", last.File, last.Line)
-	}
-	setAdvantages(w.members, func(o *Outcome) *Scores { return &o.Scores })
-	for i := range w.cfg.Sets {
-		setAdvantages(w.members, func(o *Outcome) *Scores { return &o.Sets[i] })
-	}
-	if w.cfg.Sink != nil {
-		for _, o := range w.members {
-			w.cfg.Sink.Line(o)
-		}
-		w.cfg.Sink.Group(w.key, w.members)
-	}
-	for _, o := range w.pending {
-		if err := w.emit(o); err != nil {
+// closeAll closes every open group, oldest first, and writes what is held.
+func (w *writer) closeAll() error {
+	order := w.order
+	w.order = nil
+	for _, g := range order {
+		if err := w.closeGroup(g); err != nil {
 			return err
 		}
 	}
-	w.pending, w.members = w.pending[:0], w.members[:0]
+	return w.drain()
+}
+
+// closeGroup computes a group's advantages, feeds the sink, and writes the
+// held lines that no longer wait for an open group.
+func (w *writer) closeGroup(g *group) error {
+	g.closed = true
+	delete(w.open, g.key)
+	setAdvantages(g.members, func(o *Outcome) *Scores { return &o.Scores })
+	for i := range w.cfg.Sets {
+		setAdvantages(g.members, func(o *Outcome) *Scores { return &o.Sets[i] })
+	}
+	if w.cfg.Sink != nil {
+		for _, o := range g.members {
+			w.cfg.Sink.Line(o)
+		}
+		w.cfg.Sink.Group(g.key, g.members)
+	}
+	return w.drain()
+}
+
+// drain writes held lines from the front until one waits for an open group.
+func (w *writer) drain() error {
+	i := 0
+	for ; i < len(w.held); i++ {
+		h := w.held[i]
+		if h.g != nil && !h.g.closed {
+			break
+		}
+		w.heldBytes -= int64(len(h.o.out)+len(h.o.raw)) + heldOverhead
+		if err := w.emit(h.o); err != nil {
+			return err
+		}
+		w.held[i] = heldLine{}
+	}
+	w.held = w.held[i:]
+	if len(w.held) == 0 {
+		w.held = nil
+	}
 	return nil
 }
 
@@ -205,17 +295,17 @@ func (w *writer) written(err error) error {
 	return err
 }
 
-// finish writes what is still held back and flushes: the open group, unless
-// the run stopped at a bad line (which closed it already) or was
-// interrupted, which ends the output before the open group, whose
-// advantages are not known.
+// finish writes what is still held back and flushes: the open groups,
+// unless the run stopped at a bad line (which closed them already) or was
+// interrupted, which ends the output before the first held line, whose
+// group's advantages are not known.
 func (w *writer) finish(stopped, interrupted bool) error {
 	switch {
-	case interrupted && w.open:
+	case interrupted && len(w.held) > 0:
 		w.counts = w.atOpen
-		w.pending, w.members = nil, nil
+		w.held, w.order = nil, nil
 	case !stopped:
-		if err := w.closeGroup(); err != nil {
+		if err := w.closeAll(); err != nil {
 			return err
 		}
 	}

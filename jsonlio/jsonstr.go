@@ -1,4 +1,4 @@
-package pipeline
+package jsonlio
 
 import (
 	"unicode/utf8"
@@ -6,9 +6,9 @@ import (
 
 const hexDigits = "0123456789abcdef"
 
-// appendString writes s as a JSON string, escaping what JSON requires and
+// AppendString writes s as a JSON string, escaping what JSON requires and
 // leaving other characters as UTF-8.
-func appendString(dst []byte, s string) []byte {
+func AppendString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
 	for i := 0; i < len(s); {
 		c := s[i]
