@@ -120,11 +120,13 @@ func (e *posError) Unwrap() error { return e.err }
 
 // detect guesses the format from the first bytes.
 func detect(br *bufio.Reader, opt ReadOptions) string {
-	head, _ := br.Peek(len(logHeaderPrefix))
+	// Only the first line (up to 4 KiB) is looked at, and it is read as it
+	// arrives: a slow stream is not kept waiting for more.
+	first := firstLine(br, 4096)
 	switch {
-	case bytes.HasPrefix(head, parquetMagic):
+	case bytes.HasPrefix(first, parquetMagic):
 		return FormatParquet
-	case bytes.HasPrefix(head, []byte(logHeaderPrefix)):
+	case bytes.HasPrefix(first, []byte(logHeaderPrefix)):
 		return FormatVLMR1Log
 	case opt.Records != nil:
 		return FormatJSON
@@ -132,19 +134,25 @@ func detect(br *bufio.Reader, opt ReadOptions) string {
 	// A JSON document written with indent starts with a line of "{" alone;
 	// a JSON array starts with "[". A JSON Lines file starts with a whole
 	// object on its first line.
-	peek, _ := br.Peek(4096)
-	first := peek
-	if i := bytes.IndexByte(peek, '\n'); i >= 0 {
-		first = peek[:i]
-	}
 	t := bytes.TrimSpace(first)
-	if bytes.Equal(t, []byte("{")) {
-		return FormatJSON
-	}
-	if t := bytes.TrimLeft(peek, " \t\r\n"); len(t) > 0 && t[0] == '[' {
+	if bytes.Equal(t, []byte("{")) || (len(t) > 0 && t[0] == '[') {
 		return FormatJSON
 	}
 	return FormatJSONL
+}
+
+// firstLine peeks at the first line, without its newline, reading no more
+// than needed to see it (or limit bytes, or the end of the input).
+func firstLine(br *bufio.Reader, limit int) []byte {
+	for n := 1; ; n = br.Buffered() + 1 {
+		b, err := br.Peek(min(n, limit))
+		if i := bytes.IndexByte(b, '\n'); i >= 0 {
+			return b[:i]
+		}
+		if err != nil || len(b) >= limit {
+			return b
+		}
+	}
 }
 
 // Next returns the next record and its line number, or io.EOF. On an
