@@ -146,6 +146,9 @@ func detect(br *bufio.Reader, opt ReadOptions) string {
 func firstLine(br *bufio.Reader, limit int) []byte {
 	for n := 1; ; n = br.Buffered() + 1 {
 		b, err := br.Peek(min(n, limit))
+		if err == nil {
+			b, _ = br.Peek(min(br.Buffered(), limit)) // all that has arrived
+		}
 		if i := bytes.IndexByte(b, '\n'); i >= 0 {
 			return b[:i]
 		}
