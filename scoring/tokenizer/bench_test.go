@@ -3,6 +3,7 @@ package tokenizer
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/grpo-score/grpo-score/scoring/tokenizer/internal/layout"
@@ -43,6 +44,7 @@ func BenchmarkCountColdCache(b *testing.B) {
 	for b.Loop() {
 		b.StopTimer()
 		tok.cache = newPieceCache()
+		tok.scratch = sync.Pool{New: func() any { return new(bpeScratch) }}
 		b.StartTimer()
 		for _, s := range texts {
 			tokens += tok.Count(s)

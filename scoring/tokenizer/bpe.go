@@ -17,6 +17,7 @@ type bpeScratch struct {
 	next, prev []int32
 	heap       []heapEntry
 	queue      rankQueue
+	local      *localCache // this goroutine's copy of recent cache entries
 }
 
 // keepScratchLen bounds the buffers a scratch keeps for the next call, so
@@ -26,7 +27,7 @@ const keepScratchLen = 1 << 16
 // trim drops buffers grown beyond keepScratchLen.
 func (sc *bpeScratch) trim() {
 	if cap(sc.syms) > keepScratchLen || cap(sc.out) > keepScratchLen {
-		*sc = bpeScratch{queue: rankQueue{head: sc.queue.head, bits: sc.queue.bits}}
+		*sc = bpeScratch{queue: rankQueue{head: sc.queue.head, bits: sc.queue.bits}, local: sc.local}
 	}
 }
 

@@ -199,7 +199,8 @@ func TestConcurrentUse(t *testing.T) {
 func TestCacheIsBounded(t *testing.T) {
 	c := newPieceCache()
 	for i := range cacheShards * cacheShardLimit * 3 {
-		c.put(strconv.Itoa(i), []int32{int32(i)})
+		p := strconv.Itoa(i)
+		c.put(c.hash(p), p, []int32{int32(i)})
 	}
 	for i := range c.shards {
 		if n := len(c.shards[i].m); n > cacheShardLimit {
@@ -207,10 +208,22 @@ func TestCacheIsBounded(t *testing.T) {
 		}
 	}
 	ids := []int32{1, 2}
-	c.put("x", ids)
+	h := c.hash("x")
+	c.put(h, "x", ids)
 	ids[0] = 9
-	if got, ok := c.get("x"); !ok || !slices.Equal(got, []int32{1, 2}) {
-		t.Errorf("get(x) = %v, %v; want a copy [1 2]", got, ok)
+	if got, ok := c.get(h, "x"); !ok || !slices.Equal(got.ids, []int32{1, 2}) {
+		t.Errorf("get(x) = %v, %v; want a copy [1 2]", got.ids, ok)
+	}
+	if _, ok := c.get(h, "y"); ok {
+		t.Error("get(y) with x's hash found x")
+	}
+	var l localCache
+	l.put(h, cacheEntry{piece: "x", ids: []int32{1}})
+	if got, ok := l.get(h, "x"); !ok || !slices.Equal(got, []int32{1}) {
+		t.Errorf("local get(x) = %v, %v", got, ok)
+	}
+	if _, ok := l.get(h+localCacheSize, "x"); ok {
+		t.Error("local get with another hash of the same slot found x")
 	}
 }
 

@@ -166,11 +166,19 @@ func (e *encoder) piece(p string) {
 		e.emitAll(e.sc.out)
 		return
 	}
-	if ids, ok := t.cache.get(p); ok {
+	h := t.cache.hash(p)
+	if e.sc.local == nil {
+		e.sc.local = new(localCache)
+	}
+	if ids, ok := e.sc.local.get(h, p); ok {
 		e.emitAll(ids)
 		return
 	}
-	e.sc.out = t.bpe(p, e.sc, e.sc.out[:0])
-	t.cache.put(p, e.sc.out)
-	e.emitAll(e.sc.out)
+	ent, ok := t.cache.get(h, p)
+	if !ok {
+		e.sc.out = t.bpe(p, e.sc, e.sc.out[:0])
+		ent = t.cache.put(h, p, e.sc.out)
+	}
+	e.sc.local.put(h, ent)
+	e.emitAll(ent.ids)
 }
