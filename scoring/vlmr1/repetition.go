@@ -3,6 +3,7 @@ package vlmr1
 import (
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/grpo-score/grpo-score/scoring/jsonrepair"
 	"github.com/grpo-score/grpo-score/scoring/py"
@@ -11,11 +12,31 @@ import (
 	"github.com/grpo-score/grpo-score/scoring"
 )
 
+// repetition is the registered repetition reward: repetitionReward with
+// n-gram counters kept for reuse across lines.
+type repetition struct{ counters sync.Pool }
+
+func newRepetition() (scoring.Reward, error) {
+	r := &repetition{}
+	r.counters.New = func() any { return newNgramCounter() }
+	return r, nil
+}
+
+func (r *repetition) Score(s *scoring.Sample, tr *scoring.Trace) (float64, error) {
+	c := r.counters.Get().(*ngramCounter)
+	defer r.counters.Put(c)
+	return repetitionWith(c, s, tr)
+}
+
 // repetitionReward is repetition_reward: for a bbox JSON list, minus the share of
 // repeated f"{bbox_2d}_{label}" items; otherwise minus the share of
 // repeated word 6-grams. No repetition gives -0.0 (0.0 * -1.0), as in the
 // reference.
 func repetitionReward(s *scoring.Sample, tr *scoring.Trace) (float64, error) {
+	return repetitionWith(newNgramCounter(), s, tr)
+}
+
+func repetitionWith(c *ngramCounter, s *scoring.Sample, tr *scoring.Trace) (float64, error) {
 	content := s.Completion
 	if content == "" {
 		return 0.0, nil
@@ -32,7 +53,7 @@ func repetitionReward(s *scoring.Sample, tr *scoring.Trace) (float64, error) {
 			return repetitionOfItems(list, tr)
 		}
 	}
-	return repetitionOfWords(content, tr), nil
+	return repetitionOfWords(c, content, tr), nil
 }
 
 // repetitionJSONText finds the text the reference tries as JSON: the first
@@ -160,30 +181,28 @@ func repetitionOfItems(list pyjson.List, tr *scoring.Trace) (float64, error) {
 }
 
 // repetitionOfWords is the plain-text branch: word 6-grams of the
-// lower-cased text.
-func repetitionOfWords(content string, tr *scoring.Trace) float64 {
+// lower-cased text, counted by c without building them (the trace, for
+// explain, still spells them out).
+func repetitionOfWords(c *ngramCounter, content string, tr *scoring.Trace) float64 {
 	const n = 6
-	if len(py.Split(content)) < n {
+	if !hasWords(content, n) {
 		tr.Add("fewer than 6 words", 0.0)
 		return 0.0
 	}
-	words := py.Split(py.Lower(content))
-	total := len(words) - n + 1
-	seen := make(map[string]struct{}, total)
-	for i := 0; i < total; i++ {
-		// Words hold no whitespace, so a space joins them unambiguously.
-		seen[strings.Join(words[i:i+n], " ")] = struct{}{}
-	}
+	lower := py.Lower(content)
+	distinct, total := c.distinct(lower, n)
 	if tr.On() {
-		tr.Add("word 6-grams", total)
-		tr.Add("distinct word 6-grams", len(seen))
+		words := py.Split(lower)
 		grams := make([]string, total)
 		for i := range grams {
+			// Words hold no whitespace, so a space joins them unambiguously.
 			grams[i] = strings.Join(words[i:i+n], " ")
 		}
+		tr.Add("word 6-grams", total)
+		tr.Add("distinct word 6-grams", distinct)
 		tr.Add("repeated 6-grams (count)", repeated(grams))
 	}
-	return (1 - float64(len(seen))/float64(total)) * -1.0
+	return (1 - float64(distinct)/float64(total)) * -1.0
 }
 
 // repeatedItem is an n-gram or bbox item seen more than once, for explain.

@@ -100,7 +100,7 @@ func builtinRewards(o *scoring.Options) []scoring.RewardInfo {
 		{Name: "accuracy", Doc: "accuracy_reward: the line's accu_reward_method, else --method", New: func() (scoring.Reward, error) { return newAccuracy(o) }},
 		{Name: "format", Doc: "<think>...</think>\\s*<answer>...</answer> full match", New: scoring.Stateless(formatReward)},
 		{Name: "length", Doc: "cosine length reward over the Qwen2.5 token count (cosine_rewards)", New: func() (scoring.Reward, error) { return newCosineLength(o) }},
-		{Name: "repetition", Doc: "n-gram repetition penalty; bbox JSON lists compared item by item", New: scoring.Stateless(repetitionReward)},
+		{Name: "repetition", Doc: "n-gram repetition penalty; bbox JSON lists compared item by item", New: newRepetition},
 		{Name: "rec_iou", Doc: "REC IoU of the first [x1, y1, x2, y2]: qwen rescales to the image, glm is continuous, internvl inclusive-pixel (--model-family)", New: scoring.Stateless(rec.iou)},
 		{Name: "rec_format", Doc: "REC format: qwen {...[d, d, d, d]...}, glm <think>...<answer>...</answer>, internvl [d, d, d, d] (--model-family)", New: scoring.Stateless(rec.format)},
 		{Name: "none", Doc: "scores nothing: the pipeline alone, to measure the I/O limit", New: scoring.Stateless(nothing)},
