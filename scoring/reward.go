@@ -16,6 +16,8 @@ import (
 // Sample is one rollout as the rewards see it, after the trainer's own
 // preprocessing: Completion is completions[i][0]["content"] and Solution is
 // already wrapped as "<answer> ... </answer>" (see Solution).
+// Its fields must not change once a reward has seen it: rewards of the same
+// line share values computed from them (see Remember).
 type Sample struct {
 	Completion string
 	Solution   string
@@ -35,6 +37,8 @@ type Sample struct {
 	Method string
 	// REC holds what the REC IoU reward reads; nil when the line has none.
 	REC *RECInfo
+
+	memo []memoEntry // values shared between rewards (Remember)
 }
 
 // RECInfo is the image geometry the REC IoU reward needs: the original image

@@ -10,12 +10,19 @@ import (
 // the raw completion content and the wrapped solution.
 type accuracyMethod func(content, sol string, tr *scoring.Trace) (float64, error)
 
+// sampleMethod is an accuracy method that reads the Sample itself, to share
+// per-line work with other rewards (see shared.go).
+type sampleMethod func(s *scoring.Sample, tr *scoring.Trace) (float64, error)
+
 // methodInfo describes an accuracy method. Fn is nil for a method this build
 // does not implement yet; naming it is then an error, never a silent 0.
+// OnSample, when set, is what accuracy calls instead of Fn: the same method
+// reading the Sample.
 type methodInfo struct {
-	Name string
-	Doc  string
-	Fn   accuracyMethod
+	Name     string
+	Doc      string
+	Fn       accuracyMethod
+	OnSample sampleMethod
 }
 
 func methodSet(ms []methodInfo) map[string]methodInfo {
@@ -67,5 +74,8 @@ func (a *accuracy) Score(s *scoring.Sample, tr *scoring.Trace) (float64, error) 
 		return 0, &scoring.InputError{Msg: fmt.Sprintf("accuracy method %q is not implemented in this build", m.Name)}
 	}
 	tr.Add("method", m.Name)
+	if m.OnSample != nil {
+		return m.OnSample(s, tr)
+	}
 	return m.Fn(s.Completion, s.Solution, tr)
 }

@@ -38,13 +38,13 @@ func (c *cosineLength) Score(s *scoring.Sample, tr *scoring.Trace) (float64, err
 	if s.SolutionErr != nil {
 		return 0, s.SolutionErr
 	}
-	content, sol := cleanText(s.Completion), cleanText(s.Solution)
+	content, sol := cleanSides(s)
 	var acc float64
 	if sol == "none" {
 		acc = boolReward(content == "none")
 	} else {
 		var err error
-		if acc, err = detectionScore(content, sol, c.det, tr); err != nil {
+		if acc, err = sharedDetectionScore(s, c.det, tr); err != nil {
 			return 0, err
 		}
 	}

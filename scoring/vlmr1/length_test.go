@@ -40,7 +40,7 @@ func TestLengthIgnoresAccuracyUnlessAsked(t *testing.T) {
 	r = &cosineLength{tok: fixedCount(0), p: o.Cosine, det: o.Detection}
 	// detection_score of a ground truth without boxes and a prediction
 	// without boxes is 1.0, so use a solution of "none" to get 0.
-	s.Solution = "<answer> None </answer>"
+	s = &scoring.Sample{Completion: s.Completion, Solution: "<answer> None </answer>"}
 	if got, err := r.Score(s, nil); err != nil || got != -0.5 {
 		t.Errorf("--cosine-use-accuracy: %v, %v; want -0.5 (the wrong curve)", got, err)
 	}

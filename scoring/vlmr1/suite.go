@@ -85,7 +85,7 @@ func builtinMethods(o *scoring.Options) []methodInfo {
 		{Name: "llm", Doc: "an OpenAI-compatible judge answers 1.0 or 0.0; exact match when it fails", Fn: llmMethod(scoring.NewLLMJudge(o.LLM))},
 		{Name: "map", Doc: "COCO AP@[.5:.95] of the last ```json block of the whole completion", Fn: mapMethod()},
 		{Name: "math", Doc: "utils/math.py compute_score: exact, math_verify, then \\boxed normalisation", Fn: mathReward},
-		{Name: "weighted_sum", Doc: "detection_score: greedy IoU matching, 0.7 position + 0.3 completeness", Fn: weightedSum(o.Detection)},
+		{Name: "weighted_sum", Doc: "detection_score: greedy IoU matching, 0.7 position + 0.3 completeness", Fn: weightedSum(o.Detection), OnSample: weightedSumOnSample(o.Detection)},
 		{Name: "od_ap", Doc: "COCO AP@[.5:.95] of the last <answer> block's ```json boxes", Fn: odMethod(0)},
 		{Name: "od_ap50", Doc: "COCO AP@.5 of the last <answer> block's ```json boxes", Fn: odMethod(1)},
 		{Name: "odLength", Doc: "od_ap times min(1, ground-truth boxes / predicted boxes)", Fn: odLengthMethod()},

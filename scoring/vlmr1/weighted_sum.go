@@ -11,15 +11,24 @@ import (
 // through clean_text; a ground truth of "none" wants a completion of
 // "none", anything else is scored by detection_score.
 func weightedSum(p scoring.DetectionParams) accuracyMethod {
+	onSample := weightedSumOnSample(p)
 	return func(content, sol string, tr *scoring.Trace) (float64, error) {
-		c, s := cleanText(content), cleanText(sol)
-		if s == "none" {
+		return onSample(&scoring.Sample{Completion: content, Solution: sol}, tr)
+	}
+}
+
+// weightedSumOnSample is weightedSum reading the Sample, whose clean texts
+// and detection_score the length reward computes too.
+func weightedSumOnSample(p scoring.DetectionParams) sampleMethod {
+	return func(s *scoring.Sample, tr *scoring.Trace) (float64, error) {
+		c, sol := cleanSides(s)
+		if sol == "none" {
 			if tr.On() {
 				tr.Add("clean_text(solution) is \"none\"; clean_text(completion)", c)
 			}
 			return boolReward(c == "none"), nil
 		}
-		return detectionScore(c, s, p, tr)
+		return sharedDetectionScore(s, p, tr)
 	}
 }
 

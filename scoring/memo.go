@@ -1,0 +1,36 @@
+package scoring
+
+// Several rewards of one line may need the same value computed from the
+// same inputs: VLM-R1's length and weighted_sum accuracy both run
+// clean_text on both sides and detection_score on the results. Remember
+// computes such a value once per Sample. The memo lives in the Sample, so
+// the pipeline, which only makes Samples and calls Score, knows nothing of
+// it.
+//
+// A Sample is scored by every reward configuration of a run (compare scores
+// several), so a value that depends on options carries them as params: it
+// is shared only between callers that pass equal params.
+
+// MemoKey names one kind of shared value of type T. Keys are compared by
+// identity: make each once, at package level.
+type MemoKey[T any] struct{ name string }
+
+// NewMemoKey makes a key; name is for debugging only.
+func NewMemoKey[T any](name string) *MemoKey[T] { return &MemoKey[T]{name: name} }
+
+type memoEntry struct {
+	key, params, value any
+}
+
+// Remember returns the value for key and params on s, calling compute the
+// first time. params must be comparable (a struct of options, or nil).
+func Remember[T any](s *Sample, key *MemoKey[T], params any, compute func() T) T {
+	for _, e := range s.memo {
+		if e.key == any(key) && e.params == params {
+			return e.value.(T)
+		}
+	}
+	v := compute()
+	s.memo = append(s.memo, memoEntry{key: key, params: params, value: v})
+	return v
+}
