@@ -103,3 +103,15 @@ type NoneError struct {
 }
 
 func (e *NoneError) Error() string { return "None: " + e.Reason }
+
+// GroupReward is a reward whose value depends on the other samples of its
+// group, as open-r1's len_reward depends on the batch it is called with:
+// here the batch is the line's group (--group-field). Part computes what
+// the group stage needs of one sample; Finish turns the parts of one
+// group, in line order, into the values (a nil part is a line whose Part
+// failed, which gets no value).
+type GroupReward interface {
+	Reward
+	Part(s *Sample, tr *Trace) (any, error)
+	Finish(parts []any) []float64
+}

@@ -27,7 +27,7 @@ func Suite(*scoring.Options) scoring.Suite {
 			{Name: "math", Doc: "math_reward.compute_score: the last \\boxed{} equals the ground truth after Hendrycks' strip_string", New: scoring.Stateless(mathReward)},
 			{Name: "math_dapo", Doc: "math_dapo.compute_score's score: 1.0 or -1.0 on the normalised last 'Answer:' line", New: scoring.Stateless(mathDAPO)},
 			{Name: "math_dapo_acc", Doc: "math_dapo.compute_score's acc (as 1.0/0.0); explain shows its pred", New: scoring.Stateless(mathDAPOAcc)},
-			{Name: "geo3k", Doc: "geo3k.compute_score", Unavailable: "its grade_answer is mathruler's, which compares with sympy simplify; not ported"},
+			{Name: "geo3k", Doc: "geo3k.compute_score", Unavailable: "its grade_answer (mathruler) turns LaTeX into text with pylatexenc and compares with sympy simplify; not ported"},
 			{Name: "prime_math", Doc: "prime_math.compute_score (numina_* data sources)", Unavailable: "its grader compares with sympy and a subprocess timeout; not ported"},
 			{Name: "prime_code", Doc: "prime_code.compute_score (codecontests, apps, codeforces, taco)", Unavailable: "runs the generated code against test cases: code execution is out of scope"},
 			{Name: "sandbox_fusion", Doc: "sandbox_fusion.compute_score", Unavailable: "runs the generated code in a remote sandbox: code execution is out of scope"},
