@@ -142,6 +142,9 @@ type Scores struct {
 	// set from scoring a line the others could score (a field only its
 	// rewards read); score would report the line as invalid.
 	InputErr error
+	// parts are the group rewards' parts while the group is open (nil
+	// otherwise, and for the other rewards).
+	parts []any
 }
 
 // Outcome is one line's result.
@@ -156,11 +159,12 @@ type Outcome struct {
 	Group      string
 	Traces     []*scoring.Trace
 	Sample     *scoring.Sample
-	raw        []byte // the input line
-	crlf       bool   // the input line ended with "\r\n"
-	unreadable bool   // the line was not read (over the length cap): it cannot be kept
-	out        []byte // rendered line without the final newline
-	extraAt    int    // offset of the closing brace in out, for the advantage
+	obj        *jsonlio.Object // the parsed line, kept until its group is finished
+	raw        []byte          // the input line
+	crlf       bool            // the input line ended with "\r\n"
+	unreadable bool            // the line was not read (over the length cap): it cannot be kept
+	out        []byte          // rendered line without the final newline
+	extraAt    int             // offset of the closing brace in out, for the advantage
 }
 
 // Counts are the line tallies of a run.

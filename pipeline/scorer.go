@@ -91,7 +91,8 @@ func (sc *scorer) scoreLine(line []byte, o *Outcome) {
 		o.Traces = make([]*scoring.Trace, len(cfg.Rewards))
 		o.Sample = &s
 	}
-	if err := scoreRewards(cfg.Rewards, &s, o.Traces, &o.Scores); err != nil {
+	grouped := cfg.Fields.Group != nil
+	if err := scoreRewards(cfg.Rewards, &s, o.Traces, &o.Scores, grouped); err != nil {
 		sc.invalid(o, err)
 		return
 	}
@@ -102,7 +103,7 @@ func (sc *scorer) scoreLine(line []byte, o *Outcome) {
 		o.Sets = make([]Scores, len(cfg.Sets))
 		for i, set := range cfg.Sets {
 			out := &o.Sets[i]
-			if err := scoreRewards(set.Rewards, &s, nil, out); err != nil {
+			if err := scoreRewards(set.Rewards, &s, nil, out, grouped); err != nil {
 				*out = Scores{InputErr: err}
 				continue
 			}
@@ -115,15 +116,26 @@ func (sc *scorer) scoreLine(line []byte, o *Outcome) {
 	if cfg.Discard {
 		return
 	}
+	if o.Scores.parts != nil {
+		o.obj = obj // rendered when the group is finished
+		return
+	}
+	sc.renderLine(obj, o)
+}
+
+// renderLine writes the scored line: the input with the appended members.
+func (sc *scorer) renderLine(obj *jsonlio.Object, o *Outcome) {
 	sc.extra = sc.render(sc.extra[:0], o)
-	o.out = obj.AppendFields(make([]byte, 0, len(line)+len(sc.extra)+32), sc.extra, sc.names.isReplaced)
+	o.out = obj.AppendFields(make([]byte, 0, len(obj.Raw)+len(sc.extra)+32), sc.extra, sc.names.isReplaced)
 	o.extraAt = closingBrace(o.out)
 }
 
 // scoreRewards scores s with rewards into out, recording each reward's
 // trace when traces is not nil. An input error (a field a reward needs) is
-// returned; a reward that raised is null and makes the total null.
-func scoreRewards(rewards []NamedReward, s *scoring.Sample, traces []*scoring.Trace, out *Scores) error {
+// returned; a reward that raised is null and makes the total null. When
+// grouped, a group reward only computes its part here: its value and the
+// total wait for the group (finishGroup).
+func scoreRewards(rewards []NamedReward, s *scoring.Sample, traces []*scoring.Trace, out *Scores, grouped bool) error {
 	out.Values = make([]float64, len(rewards))
 	out.Errs = make([]error, len(rewards))
 	total, totalOK := 0.0, true
@@ -132,6 +144,22 @@ func scoreRewards(rewards []NamedReward, s *scoring.Sample, traces []*scoring.Tr
 		if traces != nil {
 			tr = &scoring.Trace{}
 			traces[i] = tr
+		}
+		if gr, ok := nr.Reward.(scoring.GroupReward); ok && grouped {
+			part, err := gr.Part(s, tr)
+			if err != nil {
+				if scoring.IsInputError(err) {
+					return fmt.Errorf("reward %s: %w", nr.Name, err)
+				}
+				out.Errs[i] = err
+				totalOK = false
+				continue
+			}
+			if out.parts == nil {
+				out.parts = make([]any, len(rewards))
+			}
+			out.parts[i] = part
+			continue
 		}
 		v, err := nr.Reward.Score(s, tr)
 		if err == nil && (math.IsNaN(v) || math.IsInf(v, 0)) {
@@ -150,6 +178,48 @@ func scoreRewards(rewards []NamedReward, s *scoring.Sample, traces []*scoring.Tr
 	}
 	out.Total, out.TotalOK = total, totalOK
 	return nil
+}
+
+// finishGroup gives the group rewards of a complete group their values
+// (Finish over the members' parts, in line order) and recomputes the
+// members' totals, for the scores that scoresOf selects.
+func finishGroup(rewards []NamedReward, members []*Outcome, scoresOf func(*Outcome) *Scores) {
+	for i, nr := range rewards {
+		gr, ok := nr.Reward.(scoring.GroupReward)
+		if !ok {
+			continue
+		}
+		var parts []any
+		var who []*Scores
+		for _, o := range members {
+			if sc := scoresOf(o); sc.parts != nil && sc.parts[i] != nil {
+				parts = append(parts, sc.parts[i])
+				who = append(who, sc)
+			}
+		}
+		if len(parts) == 0 {
+			continue
+		}
+		for k, v := range gr.Finish(parts) {
+			who[k].Values[i] = v
+		}
+	}
+	for _, o := range members {
+		sc := scoresOf(o)
+		if sc.parts == nil {
+			continue
+		}
+		total, ok := 0.0, true
+		for i, nr := range rewards {
+			if sc.Errs[i] != nil {
+				ok = false
+				continue
+			}
+			total += nr.Weight * sc.Values[i]
+		}
+		sc.Total, sc.TotalOK = total, ok
+		sc.parts = nil
+	}
 }
 
 func (sc *scorer) invalid(o *Outcome, err error) {

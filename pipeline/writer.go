@@ -21,7 +21,8 @@ import (
 // soon as another key follows, so lines stream out group by group.
 type writer struct {
 	cfg       *Config
-	advantage string // the advantage's member name, JSON-quoted
+	advantage string  // the advantage's member name, JSON-quoted
+	render    *scorer // renders the lines a group reward held back
 	out       *lineOut
 	msgs      io.Writer
 	counts    Counts
@@ -40,8 +41,9 @@ type writer struct {
 }
 
 type heldLine struct {
-	o *Outcome
-	g *group // nil: the line waits for nothing but the lines before it
+	o    *Outcome
+	g    *group // nil: the line waits for nothing but the lines before it
+	size int64  // what it adds to heldBytes
 }
 
 type group struct {
@@ -54,7 +56,7 @@ type group struct {
 const heldOverhead = 256
 
 func newWriter(cfg *Config, out, msgs io.Writer) *writer {
-	return &writer{cfg: cfg, advantage: newOutputNames(cfg.Prefix).advantage, out: newLineOut(out), msgs: msgs, open: map[string]*group{}, finished: map[string]string{}}
+	return &writer{cfg: cfg, advantage: newOutputNames(cfg.Prefix).advantage, render: newScorer(cfg), out: newLineOut(out), msgs: msgs, open: map[string]*group{}, finished: map[string]string{}}
 }
 
 func (w *writer) batch(b *batch) error {
@@ -141,8 +143,9 @@ func (w *writer) hold(o *Outcome, g *group) {
 		w.atOpen = w.counts
 		w.atOpen.Read--
 	}
-	w.held = append(w.held, heldLine{o: o, g: g})
-	w.heldBytes += int64(len(o.out)+len(o.raw)) + heldOverhead
+	size := int64(len(o.out)+len(o.raw)) + heldOverhead
+	w.held = append(w.held, heldLine{o: o, g: g, size: size})
+	w.heldBytes += size
 }
 
 // bad reports an input error and applies the --on-error policy.
@@ -192,8 +195,16 @@ func (w *writer) closeAll() error {
 func (w *writer) closeGroup(g *group) error {
 	g.closed = true
 	delete(w.open, g.key)
+	finishGroup(w.cfg.Rewards, g.members, func(o *Outcome) *Scores { return &o.Scores })
+	for _, o := range g.members {
+		if o.obj != nil {
+			w.render.renderLine(o.obj, o)
+			o.obj = nil
+		}
+	}
 	setAdvantages(g.members, func(o *Outcome) *Scores { return &o.Scores })
 	for i := range w.cfg.Sets {
+		finishGroup(w.cfg.Sets[i].Rewards, g.members, func(o *Outcome) *Scores { return &o.Sets[i] })
 		setAdvantages(g.members, func(o *Outcome) *Scores { return &o.Sets[i] })
 	}
 	if w.cfg.Sink != nil {
@@ -213,7 +224,7 @@ func (w *writer) drain() error {
 		if h.g != nil && !h.g.closed {
 			break
 		}
-		w.heldBytes -= int64(len(h.o.out)+len(h.o.raw)) + heldOverhead
+		w.heldBytes -= h.size
 		if err := w.emit(h.o); err != nil {
 			return err
 		}

@@ -26,7 +26,7 @@ func Suite(o *scoring.Options) scoring.Suite {
 			{Name: "soft_overlong_punishment", Doc: "get_soft_overlong_punishment: DAPO's linear penalty over the completion's token count (embedded tokenizer)", New: func() (scoring.Reward, error) { return newSoftOverlong(o) }},
 			{Name: "accuracy", Doc: "accuracy_reward: math_verify of the completion against the gold; None (null) when the gold does not parse", New: scoring.Stateless(accuracy)},
 			{Name: "cosine", Doc: "get_cosine_scaled_reward: cosine schedule over the character length, by math_verify correctness", New: func() (scoring.Reward, error) { return newCosine(o.OpenR1Cosine) }},
-			{Name: "length", Doc: "len_reward (Kimi 1.5): length relative to the group's shortest and longest", Unavailable: "depends on the whole batch (min and max length), which per-line scoring does not see yet"},
+			{Name: "length", Doc: "len_reward (Kimi 1.5): length relative to the shortest and longest of the line's group (--group-field), the batch it stands for", New: func() (scoring.Reward, error) { return length{}, nil }},
 			{Name: "code", Doc: "code_reward", Unavailable: "runs the generated code in a sandbox: code execution is out of scope"},
 			{Name: "binary_code", Doc: "binary_code_reward", Unavailable: "runs the generated code in a sandbox: code execution is out of scope"},
 			{Name: "ioi_code", Doc: "ioi_code_reward", Unavailable: "runs the generated code on Piston or Morph: code execution is out of scope"},
