@@ -150,7 +150,7 @@ func runCheck(ctx context.Context, e *env, f *checkFlags, args []string) error {
 			return err
 		}
 	}
-	cfg := &pipeline.Config{Rewards: rewards, Fields: fields, Jobs: f.jobs, Sink: ck, MethodOf: methodOf(reg, rewards), MaxLineBytes: e.maxLine}
+	cfg := &pipeline.Config{Rewards: rewards, Fields: fields, Jobs: f.jobs, Sink: ck, MethodOf: methodOf(reg, rewards), MaxLineBytes: e.maxLine, WaitConcurrency: f.rf.opts.LLM.Concurrency}
 	if err := f.rf.configure(cfg); err != nil {
 		return err
 	}

@@ -2,9 +2,11 @@ package cmd
 
 import (
 	"fmt"
+	"io"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -96,7 +98,10 @@ func (f *rewardFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&l.Model, "llm-model", l.Model, "llm: judge model name")
 	fs.IntVar(&l.Concurrency, "llm-concurrency", l.Concurrency, "llm: requests in flight at most")
 	fs.Float64Var(&l.TimeoutSec, "llm-timeout", l.TimeoutSec, "llm: seconds per request")
-	fs.IntVar(&l.Retries, "llm-retries", l.Retries, "llm: retries after a failed request, with backoff")
+	fs.IntVar(&l.Retries, "llm-retries", l.Retries, "llm: retries after a failed request, with backoff (a server's Retry-After is honoured up to 10 s)")
+	fs.Float64Var(&l.BudgetSec, "llm-budget", l.BudgetSec, "llm: seconds all judge requests together may take, from the first; then lines fall back at once (0: no limit)")
+	fs.IntVar(&l.BreakerFailures, "llm-breaker", 5, "llm: consecutive failed requests that declare the judge down (lines then fall back at once; one request probes it every 30 s); negative: never")
+	fs.BoolVar(&l.Strict, "llm-strict", false, "llm: a judge that does not answer is an error (reward null, exit 4) instead of the reference's exact-match fallback")
 }
 
 // completeRewardFlags completes the values of the enumerated reward flags
@@ -161,6 +166,11 @@ func (f *rewardFlags) build(e *env) ([]pipeline.NamedReward, *scoring.Registry, 
 	f.opts.TaskType = f.taskType
 	f.opts.LLM.BaseURL = e.getenv("OPENAI_API_BASE")
 	f.opts.LLM.APIKey = e.getenv("OPENAI_API_KEY")
+	f.opts.LLM.Context = e.ctx
+	f.opts.LLM.Warn = warner(e.stderr)
+	if f.opts.LLM.Concurrency < 1 {
+		return nil, nil, pipeline.Fields{}, usageErr("--llm-concurrency must be at least 1, not %d", f.opts.LLM.Concurrency)
+	}
 	reg := suites.NewRegistry(f.opts)
 
 	var names []string
@@ -349,4 +359,15 @@ func parseWeights(s string, names []string) ([]float64, error) {
 		w[idx] = v
 	}
 	return w, nil
+}
+
+// warner writes the LLM judge's state changes to stderr, one whole line at a
+// time: requests run on many goroutines.
+func warner(stderr io.Writer) func(string) {
+	var mu sync.Mutex
+	return func(msg string) {
+		mu.Lock()
+		defer mu.Unlock()
+		fmt.Fprintln(stderr, "grpo-score: warning:", msg)
+	}
 }

@@ -80,6 +80,8 @@ func runScore(ctx context.Context, e *env, f *scoreFlags, args []string) error {
 		MethodOf:     methodOf(reg, rewards),
 		Prefix:       f.prefix,
 		MaxLineBytes: e.maxLine,
+
+		WaitConcurrency: f.rf.opts.LLM.Concurrency,
 	}
 	if err := f.rf.configure(cfg); err != nil {
 		return err
@@ -158,6 +160,9 @@ func runScore(ctx context.Context, e *env, f *scoreFlags, args []string) error {
 	}
 	if runErr != nil {
 		return ioErr(runErr)
+	}
+	if n := res.Counts.Unavailable; n > 0 {
+		return ioErr(fmt.Errorf("the llm judge did not answer on %d lines (--llm-strict): their accuracy is null", n))
 	}
 	if res.InputFailed {
 		return &exitError{code: ExitInput}

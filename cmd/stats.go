@@ -165,6 +165,9 @@ func (r *statsReader) files(args []string, f *statsFlags) error {
 	return nil
 }
 
+// fallbacksPath is where score marks the lines whose value is a fallback.
+var fallbacksPath = jsonlio.Path{"reward_fallbacks"}
+
 // statsReader rebuilds statistics from scored lines.
 type statsReader struct {
 	e            *env
@@ -209,6 +212,9 @@ func (r *statsReader) parse(file string, n int, line []byte) parsedStatsLine {
 	obj, err := jsonlio.ParseObject(line)
 	if err != nil {
 		return parsedStatsLine{file: file, n: n, failed: true, msg: err.Error()}
+	}
+	if _, ok := obj.Get(fallbacksPath); ok {
+		r.lines.Fallback++
 	}
 	rv, ok := obj.Get(r.paths["rewards"])
 	if !ok {

@@ -62,6 +62,8 @@ func (sm *summary) finish(res *pipeline.Result) {
 		Skipped: uint64(c.Skipped - c.Blank + c.Failed),
 		Failed:  uint64(c.Invalid),
 		Blank:   uint64(c.Blank),
+
+		Fallback: uint64(c.Fallback),
 	}
 	sm.s.ElapsedSeconds = res.Elapsed.Seconds()
 }

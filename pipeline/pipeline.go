@@ -86,6 +86,10 @@ type Config struct {
 	// (compressed bytes of a compressed input), and ProgressLines at the
 	// number of lines read.
 	Progress, ProgressLines *atomic.Int64
+	// WaitConcurrency is how many lines of a batch a worker scores at once
+	// when a reward waits on a remote service for them (scoring.Waiter);
+	// 0 or 1 scores them one after another.
+	WaitConcurrency int
 	// MaxLineBytes caps a line's length; 0 means jsonlio.DefaultMaxLineBytes.
 	// A longer line is an input error (it cannot be kept: it is left out
 	// under --on-error keep too).
@@ -138,6 +142,11 @@ type Scores struct {
 	// Advantage is set for grouped lines once their group is complete.
 	Advantage   float64
 	AdvantageOK bool
+	// Fallbacks[i], when not "", says reward i's value is the reference's
+	// fallback (the LLM judge did not answer); nil when no reward fell back.
+	Fallbacks []string
+	// Unavailable: a reward's service did not answer under --llm-strict.
+	Unavailable bool
 	// InputErr, in Outcome.Sets only, is the input error that kept this
 	// set from scoring a line the others could score (a field only its
 	// rewards read); score would report the line as invalid.
@@ -175,6 +184,11 @@ type Counts struct {
 	Blank   int64 `json:"blank"`
 	Invalid int64 `json:"invalid"`
 	Failed  int64 `json:"failed"`
+	// Fallback counts the written lines with a fallback value (the LLM
+	// judge did not answer); Unavailable those whose judge did not answer
+	// under --llm-strict.
+	Fallback    int64 `json:"fallback"`
+	Unavailable int64 `json:"unavailable"`
 }
 
 // Result is what a run did.

@@ -2,8 +2,10 @@ package pipeline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
+	"sync"
 
 	"github.com/grpo-score/grpo-score/jsonlio"
 	"github.com/grpo-score/grpo-score/scoring"
@@ -14,8 +16,8 @@ import (
 // Config.Prefix; an input that already has them (a re-scored file) has them
 // replaced, not duplicated. With a prefix the trainer's own members stay.
 type outputNames struct {
-	rewards, total, errors, advantage string // JSON-quoted
-	replaced                          map[string]bool
+	rewards, total, errors, fallbacks, advantage string // JSON-quoted
+	replaced                                     map[string]bool
 }
 
 func newOutputNames(prefix string) *outputNames {
@@ -23,7 +25,7 @@ func newOutputNames(prefix string) *outputNames {
 	for _, p := range []struct {
 		dst  *string
 		name string
-	}{{&n.rewards, "rewards"}, {&n.total, "reward"}, {&n.errors, "reward_errors"}, {&n.advantage, "advantage"}} {
+	}{{&n.rewards, "rewards"}, {&n.total, "reward"}, {&n.errors, "reward_errors"}, {&n.fallbacks, "reward_fallbacks"}, {&n.advantage, "advantage"}} {
 		*p.dst = string(jsonlio.AppendString(nil, prefix+p.name))
 		n.replaced[prefix+p.name] = true
 	}
@@ -45,12 +47,16 @@ func newScorer(cfg *Config) *scorer {
 
 // scoreBatch scores the lines of b, stopping early (and marking b cut) once
 // ctx is done, so that an interrupted run does not wait for slow rewards.
+// Lines a reward waits on (the LLM judge) are scored concurrently, up to
+// Config.WaitConcurrency at a time, after the others.
 func (sc *scorer) scoreBatch(ctx context.Context, b *batch) {
 	b.outs = make([]Outcome, len(b.lines))
+	var waiting []prepared
+	cut := -1
 	for i, line := range b.lines {
 		if ctx.Err() != nil {
-			b.outs, b.cut = b.outs[:i], true
-			return
+			cut = i
+			break
 		}
 		o := &b.outs[i]
 		o.File, o.Line, o.raw, o.crlf = b.file, b.linenos[i], line, b.crlf[i]
@@ -59,56 +65,135 @@ func (sc *scorer) scoreBatch(ctx context.Context, b *batch) {
 			o.unreadable = true
 			continue
 		}
-		sc.scoreLine(line, o)
+		p, ok := sc.prepare(line, o)
+		if !ok {
+			continue
+		}
+		if sc.waits(&p.s) {
+			p.o, p.idx = o, i
+			waiting = append(waiting, p)
+			continue
+		}
+		sc.finish(p.obj, &p.s, o)
+	}
+	if len(waiting) > 0 {
+		sc.finishConcurrently(waiting)
+		if ctx.Err() != nil {
+			// Their remote calls were cut short: the output ends before
+			// the first of them.
+			if first := waiting[0].idx; cut < 0 || first < cut {
+				cut = first
+			}
+		}
+	}
+	if cut >= 0 {
+		b.outs, b.cut = b.outs[:cut], true
 	}
 }
 
+// prepared is a parsed line waiting to be scored.
+type prepared struct {
+	obj *jsonlio.Object
+	s   scoring.Sample
+	o   *Outcome
+	idx int // in the batch
+}
+
+// waits reports whether a reward waits on a remote service for s.
+func (sc *scorer) waits(s *scoring.Sample) bool {
+	if sc.cfg.WaitConcurrency <= 1 {
+		return false
+	}
+	for _, nr := range sc.cfg.Rewards {
+		if w, ok := nr.Reward.(scoring.Waiter); ok && w.Waits(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// finishConcurrently scores the waiting lines on WaitConcurrency
+// goroutines, each with its own buffers.
+func (sc *scorer) finishConcurrently(waiting []prepared) {
+	next := make(chan *prepared)
+	var wg sync.WaitGroup
+	for k := 0; k < min(sc.cfg.WaitConcurrency, len(waiting)); k++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			own := newScorer(sc.cfg)
+			for p := range next {
+				own.finish(p.obj, &p.s, p.o)
+			}
+		}()
+	}
+	for i := range waiting {
+		next <- &waiting[i]
+	}
+	close(next)
+	wg.Wait()
+}
+
 func (sc *scorer) scoreLine(line []byte, o *Outcome) {
+	if p, ok := sc.prepare(line, o); ok {
+		sc.finish(p.obj, &p.s, o)
+	}
+}
+
+// prepare parses a line into its sample; false when the line is blank or
+// invalid (o says which).
+func (sc *scorer) prepare(line []byte, o *Outcome) (prepared, bool) {
 	if jsonlio.IsBlank(line) {
 		o.Status = Blank
-		return
+		return prepared{}, false
 	}
 	obj, err := jsonlio.ParseObject(line)
 	if err != nil {
 		sc.invalid(o, err)
-		return
+		return prepared{}, false
 	}
 	cfg := sc.cfg
 	if cfg.Fields.Group != nil {
 		key, ok := groupKey(obj, cfg.Fields.Group)
 		if !ok {
 			sc.invalid(o, fmt.Errorf("missing group field %q", cfg.Fields.Group))
-			return
+			return prepared{}, false
 		}
 		o.Group = key
 	}
 	s, err := cfg.Fields.Sample(obj, cfg.StrOf)
 	if err != nil {
 		sc.invalid(o, err)
-		return
+		return prepared{}, false
 	}
+	return prepared{obj: obj, s: s}, true
+}
+
+// finish scores a prepared sample and renders the output line.
+func (sc *scorer) finish(obj *jsonlio.Object, s *scoring.Sample, o *Outcome) {
+	cfg := sc.cfg
 	if cfg.Trace {
 		o.Traces = make([]*scoring.Trace, len(cfg.Rewards))
-		o.Sample = &s
+		o.Sample = s
 	}
 	grouped := cfg.Fields.Group != nil
-	if err := scoreRewards(cfg.Rewards, &s, o.Traces, &o.Scores, grouped); err != nil {
+	if err := scoreRewards(cfg.Rewards, s, o.Traces, &o.Scores, grouped); err != nil {
 		sc.invalid(o, err)
 		return
 	}
 	if cfg.MethodOf != nil {
-		o.Method = cfg.MethodOf(&s)
+		o.Method = cfg.MethodOf(s)
 	}
 	if len(cfg.Sets) > 0 {
 		o.Sets = make([]Scores, len(cfg.Sets))
 		for i, set := range cfg.Sets {
 			out := &o.Sets[i]
-			if err := scoreRewards(set.Rewards, &s, nil, out, grouped); err != nil {
+			if err := scoreRewards(set.Rewards, s, nil, out, grouped); err != nil {
 				*out = Scores{InputErr: err}
 				continue
 			}
 			if set.MethodOf != nil {
-				out.Method = set.MethodOf(&s)
+				out.Method = set.MethodOf(s)
 			}
 		}
 	}
@@ -162,6 +247,18 @@ func scoreRewards(rewards []NamedReward, s *scoring.Sample, traces []*scoring.Tr
 			continue
 		}
 		v, err := nr.Reward.Score(s, tr)
+		var fb *scoring.Fallback
+		if errors.As(err, &fb) {
+			if out.Fallbacks == nil {
+				out.Fallbacks = make([]string, len(rewards))
+			}
+			out.Fallbacks[i] = fb.Reason
+			err = nil
+		}
+		var un *scoring.Unavailable
+		if errors.As(err, &un) {
+			out.Unavailable = true
+		}
 		if err == nil && (math.IsNaN(v) || math.IsInf(v, 0)) {
 			err = fmt.Errorf("value %s cannot be written as JSON", py.FormatFloat(v))
 		}
@@ -254,25 +351,40 @@ func (sc *scorer) render(dst []byte, o *Outcome) []byte {
 		dst = append(dst, "null"...)
 	}
 	if !o.TotalOK {
-		dst = append(dst, ", "...)
-		dst = append(dst, sc.names.errors...)
-		dst = append(dst, ": {"...)
-		n := 0
-		for i, nr := range sc.cfg.Rewards {
+		dst = sc.appendReasons(dst, sc.names.errors, func(i int) string {
 			if o.Errs[i] == nil {
-				continue
+				return ""
 			}
-			if n > 0 {
-				dst = append(dst, ", "...)
-			}
-			n++
-			dst = jsonlio.AppendString(dst, nr.Name)
-			dst = append(dst, ": "...)
-			dst = jsonlio.AppendString(dst, o.Errs[i].Error())
-		}
-		dst = append(dst, '}')
+			return o.Errs[i].Error()
+		})
+	}
+	if o.Fallbacks != nil {
+		dst = sc.appendReasons(dst, sc.names.fallbacks, func(i int) string { return o.Fallbacks[i] })
 	}
 	return dst
+}
+
+// appendReasons appends `, KEY: {"reward": "reason", ...}` for the rewards
+// whose reason is not ""; key is already JSON-quoted.
+func (sc *scorer) appendReasons(dst []byte, key string, reason func(i int) string) []byte {
+	dst = append(dst, ", "...)
+	dst = append(dst, key...)
+	dst = append(dst, ": {"...)
+	n := 0
+	for i, nr := range sc.cfg.Rewards {
+		r := reason(i)
+		if r == "" {
+			continue
+		}
+		if n > 0 {
+			dst = append(dst, ", "...)
+		}
+		n++
+		dst = jsonlio.AppendString(dst, nr.Name)
+		dst = append(dst, ": "...)
+		dst = jsonlio.AppendString(dst, r)
+	}
+	return append(dst, '}')
 }
 
 // closingBrace finds the offset of an object's final '}'.

@@ -275,6 +275,14 @@ func (w *writer) emit(o *Outcome) error {
 	if o.Status == Invalid && o.out == nil {
 		return nil
 	}
+	if o.Status == Scored {
+		if o.Fallbacks != nil {
+			w.counts.Fallback++
+		}
+		if o.Unavailable {
+			w.counts.Unavailable++
+		}
+	}
 	if w.cfg.Discard {
 		w.out.written++ // counted as score would count it, never rendered
 		return w.written(nil)

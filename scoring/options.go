@@ -1,8 +1,7 @@
 package scoring
 
 import (
-	"time"
-
+	"github.com/grpo-score/grpo-score/scoring/judge"
 	"github.com/grpo-score/grpo-score/scoring/tokenizer"
 )
 
@@ -26,7 +25,8 @@ type Options struct {
 	// embedded Qwen2.5 tokenizer.
 	TokenizerPath string
 
-	LLM LLMOptions
+	// LLM configures the judge of the llm accuracy method.
+	LLM judge.Options
 
 	// Overlong and Repetition configure the open-r1 and TRL rewards of the
 	// same names (GRPOScriptArguments' max_completion_len, soft_punish_cache,
@@ -80,18 +80,6 @@ type CosineParams struct {
 	UseAccuracy bool
 }
 
-// LLMOptions configure the llm accuracy method's judge.
-type LLMOptions struct {
-	BaseURL     string // OPENAI_API_BASE
-	APIKey      string // OPENAI_API_KEY
-	Model       string
-	Concurrency int
-	TimeoutSec  float64
-	Retries     int
-	// Backoff is the first retry's delay, doubled on each retry (0: 500 ms).
-	Backoff time.Duration
-}
-
 // DefaultOptions returns the trainer's defaults.
 func DefaultOptions() Options {
 	return Options{
@@ -104,7 +92,7 @@ func DefaultOptions() Options {
 			MaxLenValueCorrect: 0.5,
 			MaxLen:             1024,
 		},
-		LLM:        LLMOptions{Model: "qwen2.5:7b", Concurrency: 4, TimeoutSec: 60, Retries: 2},
+		LLM:        judge.DefaultOptions(),
 		Overlong:   OverlongParams{MaxCompletionLen: 16384, SoftPunishCache: 4096},
 		Repetition: RepetitionParams{NGrams: 3, MaxPenalty: -1.0},
 		OpenR1Cosine: CosineScaledParams{MinValueWrong: 0.0, MaxValueWrong: -0.5, MinValueCorrect: 0.5, MaxValueCorrect: 1.0,

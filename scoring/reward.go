@@ -80,6 +80,34 @@ func Raise(typ, format string, args ...any) error {
 	return &PyError{Type: typ, Msg: fmt.Sprintf(format, args...)}
 }
 
+// Fallback, returned together with a value, says that the reward could not
+// compute the value the intended way and gave the reference's own fallback
+// instead (the LLM judge did not answer: exact match). The value stands; the
+// pipeline marks the line ("reward_fallbacks") and counts it.
+type Fallback struct {
+	Reason string
+}
+
+func (f *Fallback) Error() string { return f.Reason }
+
+// Unavailable says that a reward needs a service that did not answer and
+// was told not to fall back (--llm-strict): the value is null and the run
+// fails.
+type Unavailable struct {
+	Err error
+}
+
+func (u *Unavailable) Error() string { return u.Err.Error() + " (--llm-strict)" }
+func (u *Unavailable) Unwrap() error { return u.Err }
+
+// Waiter is a Reward that, on some samples, waits on a remote service
+// rather than computing (the LLM judge): the pipeline scores those samples
+// of a batch concurrently instead of one after another.
+type Waiter interface {
+	Reward
+	Waits(s *Sample) bool
+}
+
 // InputError reports that a line lacks what a reward needs (a field, or a
 // value of the wrong shape). Unlike PyError it is a problem with the input
 // file, handled by the pipeline's --on-error policy.

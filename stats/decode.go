@@ -59,6 +59,7 @@ type promptJSON struct {
 
 type linesJSON struct {
 	Read, Written, Skipped, Failed, Blank uint64
+	Fallback                              uint64 // absent before the llm judge's fallbacks were counted
 }
 
 type seriesJSON struct {

@@ -133,7 +133,7 @@ func (s *Summary) encode(e *encoder) {
 		name string
 		v    uint64
 	}{{"read", s.Lines.Read}, {"written", s.Lines.Written}, {"skipped", s.Lines.Skipped},
-		{"failed", s.Lines.Failed}, {"blank", s.Lines.Blank}} {
+		{"failed", s.Lines.Failed}, {"blank", s.Lines.Blank}, {"fallback", s.Lines.Fallback}} {
 		e.key(f.name)
 		e.uint(f.v)
 	}

@@ -13,6 +13,10 @@ type Lines struct {
 	Skipped uint64 // lines dropped under --on-error skip
 	Failed  uint64 // lines with an input error (not JSON, missing fields, ...)
 	Blank   uint64 // blank lines
+	// Fallback counts the lines whose value of some reward is the
+	// reference's fallback rather than the intended computation (the LLM
+	// judge did not answer: exact match).
+	Fallback uint64
 }
 
 // A Line is what the pipeline knows of one scored line.
@@ -199,6 +203,7 @@ func (s *Summary) Merge(o *Summary) error {
 	s.Lines.Skipped += o.Lines.Skipped
 	s.Lines.Failed += o.Lines.Failed
 	s.Lines.Blank += o.Lines.Blank
+	s.Lines.Fallback += o.Lines.Fallback
 	s.ElapsedSeconds = max(s.ElapsedSeconds, o.ElapsedSeconds)
 	for i, r := range o.byReward {
 		s.byReward[i].Merge(r)

@@ -48,6 +48,9 @@ func (s *Summary) WriteTable(w io.Writer) error {
 	// Two short lines rather than one long one: the table fits 80 columns.
 	_, err := fmt.Fprintf(w, "lines: %d read, %d written, %d skipped, %d failed, %d blank\ntime: %.2fs, %s lines/s\n",
 		l.Read, l.Written, l.Skipped, l.Failed, l.Blank, s.ElapsedSeconds, rate)
+	if err == nil && l.Fallback > 0 {
+		_, err = fmt.Fprintf(w, "llm judge: %d lines got the exact-match fallback (marked in reward_fallbacks)\n", l.Fallback)
+	}
 	if err != nil || s.groups == nil {
 		return err
 	}

@@ -79,3 +79,9 @@ func (a *accuracy) Score(s *scoring.Sample, tr *scoring.Trace) (float64, error) 
 	}
 	return m.Fn(s.Completion, s.Solution, tr)
 }
+
+// Waits reports whether the sample is judged by the LLM, a remote call the
+// pipeline overlaps with the other lines' instead of waiting it out.
+func (a *accuracy) Waits(s *scoring.Sample) bool {
+	return methodName(s, a.fallback, a.methods) == "llm"
+}

@@ -2,6 +2,7 @@ package vlmr1
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"github.com/grpo-score/grpo-score/scoring"
+	"github.com/grpo-score/grpo-score/scoring/judge"
 )
 
 // fakeJudge is a local chat-completions server whose answers a test scripts.
@@ -40,8 +42,8 @@ func answer(w http.ResponseWriter, content string) {
 }
 
 func judgeFor(srv *httptest.Server, timeout float64, retries int) accuracyMethod {
-	return llmMethod(scoring.NewLLMJudge(scoring.LLMOptions{BaseURL: srv.URL + "/v1/", APIKey: "test-key", Model: "qwen2.5:7b",
-		Concurrency: 2, TimeoutSec: timeout, Retries: retries, Backoff: time.Millisecond}))
+	return llmMethod(judge.New(judge.Options{BaseURL: srv.URL + "/v1/", APIKey: "test-key", Model: "qwen2.5:7b",
+		Concurrency: 2, TimeoutSec: timeout, Retries: retries, Backoff: time.Millisecond, BreakerFailures: -1}))
 }
 
 func TestLLMJudgeAnswers(t *testing.T) {
@@ -70,41 +72,43 @@ func TestLLMJudgeAnswers(t *testing.T) {
 
 func TestLLMJudgeFallbacks(t *testing.T) {
 	tests := []struct {
-		name    string
-		handle  func(n int, w http.ResponseWriter)
-		timeout float64
-		retries int
-		content string
-		want    float64
-		calls   int32
+		name     string
+		handle   func(n int, w http.ResponseWriter)
+		timeout  float64
+		retries  int
+		content  string
+		want     float64
+		calls    int32
+		fallback bool
 	}{
-		{"garbage answer: exact match", func(_ int, w http.ResponseWriter) { answer(w, "yes, it matches") }, 5, 2, "<answer>a</answer>", 1, 1},
-		{"garbage answer, mismatch", func(_ int, w http.ResponseWriter) { answer(w, "maybe") }, 5, 2, "<answer>b</answer>", 0, 1},
+		{"garbage answer: exact match", func(_ int, w http.ResponseWriter) { answer(w, "yes, it matches") }, 5, 2, "<answer>a</answer>", 1, 1, true},
+		{"garbage answer, mismatch", func(_ int, w http.ResponseWriter) { answer(w, "maybe") }, 5, 2, "<answer>b</answer>", 0, 1, true},
 		{"server error then success", func(n int, w http.ResponseWriter) {
 			if n < 3 {
 				http.Error(w, "overloaded", http.StatusServiceUnavailable)
 				return
 			}
 			answer(w, "0.0")
-		}, 5, 2, "<answer>a</answer>", 0, 3},
+		}, 5, 2, "<answer>a</answer>", 0, 3, false},
 		{"always failing: exact match after retries", func(_ int, w http.ResponseWriter) {
 			http.Error(w, "down", http.StatusInternalServerError)
-		}, 5, 2, "<answer>a</answer>", 1, 3},
+		}, 5, 2, "<answer>a</answer>", 1, 3, true},
 		{"client error is not retried", func(_ int, w http.ResponseWriter) {
 			http.Error(w, "no", http.StatusUnauthorized)
-		}, 5, 2, "<answer>zzz</answer>", 0, 1},
+		}, 5, 2, "<answer>zzz</answer>", 0, 1, true},
 		{"slow server: timeout, exact match", func(_ int, w http.ResponseWriter) {
 			time.Sleep(300 * time.Millisecond)
 			answer(w, "0.0")
-		}, 0.05, 1, "<answer>a</answer>", 1, 2},
-		{"a fractional answer is kept", func(_ int, w http.ResponseWriter) { answer(w, "0.5") }, 5, 0, "<answer>q</answer>", 0.5, 1},
+		}, 0.05, 1, "<answer>a</answer>", 1, 2, true},
+		{"a fractional answer is kept", func(_ int, w http.ResponseWriter) { answer(w, "0.5") }, 5, 0, "<answer>q</answer>", 0.5, 1, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			srv, calls := fakeJudge(t, func(n int, w http.ResponseWriter, _ map[string]any) { tt.handle(n, w) })
 			got, err := judgeFor(srv, tt.timeout, tt.retries)(tt.content, "<answer> a </answer>", nil)
-			if err != nil || got != tt.want {
-				t.Errorf("got %v, %v; want %v", got, err, tt.want)
+			var fb *scoring.Fallback
+			if got != tt.want || errors.As(err, &fb) != tt.fallback || (err != nil && fb == nil) {
+				t.Errorf("got %v, %v; want %v, fallback %v", got, err, tt.want, tt.fallback)
 			}
 			if c := calls.Load(); c != tt.calls {
 				t.Errorf("%d calls, want %d", c, tt.calls)

@@ -8,6 +8,7 @@ import (
 	"fmt"
 
 	"github.com/grpo-score/grpo-score/scoring"
+	"github.com/grpo-score/grpo-score/scoring/judge"
 )
 
 // Name is the suite's prefix in SUITE:NAME.
@@ -82,7 +83,7 @@ func builtinMethods(o *scoring.Options) []methodInfo {
 		{Name: "default", Doc: "math_verify, then float() equality, choice letters or Levenshtein ratio", Fn: defaultAccuracy(mathVerify)},
 		{Name: "mcq", Doc: "multiple-choice letter of the first <answer> block equals the ground truth's", Fn: mcqReward},
 		{Name: "yes_no", Doc: "first yes/no substring of the first <answer> block equals the ground truth's", Fn: yesNoReward},
-		{Name: "llm", Doc: "an OpenAI-compatible judge answers 1.0 or 0.0; exact match when it fails", Fn: llmMethod(scoring.NewLLMJudge(o.LLM))},
+		{Name: "llm", Doc: "an OpenAI-compatible judge answers 1.0 or 0.0; exact match when it fails", Fn: llmMethod(judge.New(o.LLM))},
 		{Name: "map", Doc: "COCO AP@[.5:.95] of the last ```json block of the whole completion", Fn: mapMethod()},
 		{Name: "math", Doc: "utils/math.py compute_score: exact, math_verify, then \\boxed normalisation", Fn: mathReward},
 		{Name: "weighted_sum", Doc: "detection_score: greedy IoU matching, 0.7 position + 0.3 completeness", Fn: weightedSum(o.Detection), OnSample: weightedSumOnSample(o.Detection)},
