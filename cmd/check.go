@@ -277,12 +277,14 @@ func loadGoldenRewards(path string, e *env, key, rec jsonlio.Path) (map[string]m
 // eachLine is jsonlio.ForEachLine with read failures as I/O errors (exit 4)
 // that stops, with the interrupt's exit status, once the run's context ends.
 func eachLine(path string, e *env, fn func(file string, n int, line []byte) error) error {
-	err := jsonlio.ForEachLine(path, e.stdin, e.maxLine, func(file string, n int, line []byte) error {
-		if e.ctx != nil && e.ctx.Err() != nil {
-			return interruptErr(e.ctx, fmt.Sprintf("stopped at %s:%d", file, n))
-		}
-		return fn(file, n, line)
-	})
+	ctx := e.ctx
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	err := jsonlio.ForEachLine(ctx, path, e.stdin, e.maxLine, fn)
+	if ctx.Err() != nil {
+		return interruptErr(ctx, "stopped before the end of "+path)
+	}
 	var re *jsonlio.ReadError
 	if errors.As(err, &re) {
 		return ioErr(err)

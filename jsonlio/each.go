@@ -1,6 +1,7 @@
 package jsonlio
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -25,12 +26,18 @@ func (e *ReadError) Unwrap() error { return e.Err }
 //
 // Inputs in other formats (Parquet, JSON documents, VLM-R1 logs) are
 // recognised as OpenRecords does and come as one line per record.
-func ForEachLine(path string, stdin io.Reader, maxLine int, fn func(file string, n int, line []byte) error) error {
-	return ForEachRecord(path, stdin, ReadOptions{MaxLine: maxLine}, fn)
+//
+// When ctx ends, the walk stops with ctx's error, even while standard input
+// is waiting for a line that does not come (a stalled pipe).
+func ForEachLine(ctx context.Context, path string, stdin io.Reader, maxLine int, fn func(file string, n int, line []byte) error) error {
+	return ForEachRecord(ctx, path, stdin, ReadOptions{MaxLine: maxLine}, fn)
 }
 
 // ForEachRecord is ForEachLine with the format and records path chosen.
-func ForEachRecord(path string, stdin io.Reader, opt ReadOptions, fn func(file string, n int, line []byte) error) error {
+func ForEachRecord(ctx context.Context, path string, stdin io.Reader, opt ReadOptions, fn func(file string, n int, line []byte) error) error {
+	if path == "-" && ctx.Done() != nil {
+		stdin = &ctxReader{ctx: ctx, r: stdin}
+	}
 	in, err := OpenRecords(path, stdin, opt)
 	if err != nil {
 		return &ReadError{Err: err}
@@ -40,6 +47,9 @@ func ForEachRecord(path string, stdin io.Reader, opt ReadOptions, fn func(file s
 		line, n, err := in.Next()
 		if err == io.EOF {
 			return nil
+		}
+		if ctx.Err() != nil {
+			return ctx.Err()
 		}
 		var long *LineTooLongError
 		if errors.As(err, &long) {
@@ -54,5 +64,35 @@ func ForEachRecord(path string, stdin io.Reader, opt ReadOptions, fn func(file s
 			}
 			return err
 		}
+	}
+}
+
+// ctxReader makes a blocking read give up when ctx ends: each read runs on
+// its own goroutine (reads are of 64 KiB, so this costs little), and an
+// abandoned one is left to the process's exit.
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+type readResult struct {
+	n   int
+	err error
+}
+
+func (c *ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	done := make(chan readResult, 1)
+	go func() {
+		n, err := c.r.Read(p)
+		done <- readResult{n, err}
+	}()
+	select {
+	case r := <-done:
+		return r.n, r.err
+	case <-c.ctx.Done():
+		return 0, c.ctx.Err()
 	}
 }

@@ -3,6 +3,7 @@ package jsonlio
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -238,7 +239,7 @@ func FuzzLineReader(f *testing.F) {
 
 func TestForEachLine(t *testing.T) {
 	var got []string
-	err := ForEachLine("-", strings.NewReader("a\nb\nc\n"), 0, func(file string, n int, line []byte) error {
+	err := ForEachLine(context.Background(), "-", strings.NewReader("a\nb\nc\n"), 0, func(file string, n int, line []byte) error {
 		got = append(got, file+":"+string(rune('0'+n))+":"+string(line))
 		if n == 2 {
 			return ErrStop
@@ -249,7 +250,7 @@ func TestForEachLine(t *testing.T) {
 		t.Errorf("got %v, %v", got, err)
 	}
 	var re *ReadError
-	if err := ForEachLine("/no/such/file", nil, 0, nil); !errors.As(err, &re) {
+	if err := ForEachLine(context.Background(), "/no/such/file", nil, 0, nil); !errors.As(err, &re) {
 		t.Errorf("missing file: %v", err)
 	}
 }
