@@ -30,6 +30,7 @@ type rewardFlags struct {
 	imageWidthField, imageHeightField, gridField string
 	groupField                                   string
 	dataSourceField, dataSource                  string
+	tokenCountField                              string
 	preset                                       string
 	inputFormat, records, inputSizeField         string
 	groupBuffer                                  string
@@ -56,6 +57,7 @@ func (f *rewardFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.imageHeightField, "image-height-field", "image_height", "REC: field with the original image height")
 	fs.StringVar(&f.gridField, "image-grid-field", "image_grid_thw", "REC: field with Qwen2-VL's image_grid_thw")
 	fs.StringVar(&f.dataSourceField, "data-source-field", "data_source", "verl: field naming the line's data_source, which verl:score dispatches on")
+	fs.StringVar(&f.tokenCountField, "token-count-field", "", "open-r1/trl soft_overlong_punishment: field with the completion's token count or its token ids (default: count with the tokenizer)")
 	fs.StringVar(&f.dataSource, "data-source", "", "verl: data_source of lines without that field")
 	fs.StringVar(&f.groupField, "group-field", "", `group key field (e.g. a prompt id): adds "advantage" and group statistics; "step,input" is a composite key, "uid|step,input" takes uid where a line has it`)
 	fs.StringVar(&f.preset, "preset", "", "flags for a trainer's dump: "+presetNames()+" (explicit flags win)")
@@ -237,7 +239,7 @@ func (f *rewardFlags) fields() (pipeline.Fields, error) {
 	}{
 		{&out.Completion, f.completionField}, {&out.Solution, f.solutionField}, {&out.Conversations, f.conversationsField},
 		{&out.Method, f.methodField}, {&out.ImageWidth, f.imageWidthField}, {&out.ImageHeight, f.imageHeightField},
-		{&out.GridTHW, f.gridField}, {&out.InputSize, f.inputSizeField}, {&out.DataSource, f.dataSourceField},
+		{&out.GridTHW, f.gridField}, {&out.InputSize, f.inputSizeField}, {&out.DataSource, f.dataSourceField}, {&out.TokenCount, f.tokenCountField},
 	} {
 		if p.src == "" {
 			continue

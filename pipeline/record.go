@@ -25,6 +25,9 @@ type Fields struct {
 	// dispatches on; DefaultDataSource stands in where a line has none.
 	DataSource        jsonlio.Path
 	DefaultDataSource string
+	// TokenCount is a field with the completion's token count, or its token
+	// ids (a list, whose length counts); nil: the rewards tokenize.
+	TokenCount jsonlio.Path
 	// InputSize, when set, is the model input's [height, width] in pixels
 	// (VLM-R1's eval output), used where a line has no GridTHW.
 	InputSize jsonlio.Path
@@ -73,6 +76,13 @@ func (f *Fields) Sample(obj *jsonlio.Object, strOf func(jsonlio.Value) (string, 
 		}
 	}
 	s.REC = f.rec(obj)
+	if v, ok := obj.Get(f.TokenCount); ok {
+		if n, err := tokenCount(v); err == nil {
+			s.TokenCount, s.HasTokenCount = n, true
+		} else {
+			return s, fmt.Errorf("field %q: %v", f.TokenCount, err)
+		}
+	}
 	s.DataSource = f.DefaultDataSource
 	if d, ok := obj.Get(f.DataSource); ok {
 		if str, err := d.String(); err == nil {
@@ -112,6 +122,19 @@ func (f *Fields) solution(obj *jsonlio.Object, s *scoring.Sample, strOf func(jso
 	s.Solution = scoring.WrapNonString(str)
 	s.Answer, s.AnswerNotStr = str, true
 	return nil
+}
+
+// tokenCount reads a token count: a non-negative integer, or a list of ids.
+func tokenCount(v jsonlio.Value) (int, error) {
+	if v.Kind() == "array" {
+		els, err := v.Elements()
+		return len(els), err
+	}
+	f, err := v.Float()
+	if err != nil || f < 0 || f != math.Trunc(f) || f > 1<<31 {
+		return 0, fmt.Errorf("is not a token count (a non-negative integer or a list of ids)")
+	}
+	return int(f), nil
 }
 
 // completionText is completions[i][0]["content"] for a chat list, or the

@@ -30,6 +30,11 @@ type Sample struct {
 	// and it equals no str).
 	Answer       string
 	AnswerNotStr bool
+	// TokenCount is the completion's token count from the line
+	// (--token-count-field) when HasTokenCount; otherwise the rewards
+	// tokenize the completion.
+	TokenCount    int
+	HasTokenCount bool
 	// DataSource is the line's data_source (verl's dispatch key); empty when
 	// the line has none.
 	DataSource string

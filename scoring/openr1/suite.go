@@ -77,7 +77,10 @@ func newSoftOverlong(o *scoring.Options) (scoring.Reward, error) {
 }
 
 func (r *softOverlong) Score(s *scoring.Sample, tr *scoring.Trace) (float64, error) {
-	n := r.tok.Count(s.Completion)
+	n := s.TokenCount
+	if !s.HasTokenCount {
+		n = r.tok.Count(s.Completion)
+	}
 	tr.Add("token count", n)
 	return SoftOverlong(n, r.p), nil
 }

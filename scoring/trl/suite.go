@@ -52,6 +52,9 @@ func thinkFormat(s *scoring.Sample, tr *scoring.Trace) (float64, error) {
 type tokenReward struct {
 	tok   *tokenizer.Tokenizer
 	score func(ids []int) float64
+	// count, for the rewards of the length alone, scores a token count the
+	// line gives (--token-count-field).
+	count func(n int) float64
 }
 
 func newTokenReward(o *scoring.Options, name string) (scoring.Reward, error) {
@@ -72,7 +75,8 @@ func newTokenReward(o *scoring.Options, name string) (scoring.Reward, error) {
 		r.score = func(ids []int) float64 { return RepetitionPenalty(ids, p) }
 	default:
 		p := o.Overlong
-		r.score = func(ids []int) float64 { return openr1.SoftOverlong(len(ids), p) }
+		r.count = func(n int) float64 { return openr1.SoftOverlong(n, p) }
+		r.score = func(ids []int) float64 { return r.count(len(ids)) }
 	}
 	return r, nil
 }
@@ -89,6 +93,10 @@ func newCosineScaled(o *scoring.Options) (scoring.Reward, error) {
 }
 
 func (r *tokenReward) Score(s *scoring.Sample, tr *scoring.Trace) (float64, error) {
+	if r.count != nil && s.HasTokenCount {
+		tr.Add("token count (field)", s.TokenCount)
+		return r.count(s.TokenCount), nil
+	}
 	ids := r.tok.Encode(s.Completion)
 	tr.Add("token count", len(ids))
 	return r.score(ids), nil

@@ -76,4 +76,8 @@ func TestTokenRewardsUseTheTokenizer(t *testing.T) {
 	if got, _ := r.Score(&scoring.Sample{Completion: "one two three"}, nil); got != -0.5 {
 		t.Errorf("3 tokens of at most 4 with a cache of 2: %v; want -0.5", got)
 	}
+	// A count the line gives (--token-count-field) is used instead.
+	if got, _ := r.Score(&scoring.Sample{Completion: "one two three", TokenCount: 2, HasTokenCount: true}, nil); got != 0.0 {
+		t.Errorf("a given count of 2: %v; want 0.0", got)
+	}
 }
