@@ -2,6 +2,7 @@ package tokenizer
 
 import (
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -29,6 +30,9 @@ type addedMatcher struct {
 	edges  map[uint64]int32 // other nodes' children: node<<8 | byte
 	fail   []int32          // longest proper suffix that is a node
 	best   []int32          // longest token that is a suffix of the node, -1 if none
+
+	endByte      byte // the last byte of a token, if endByteCount is 1
+	endByteCount int  // how many bytes tokens end with
 }
 
 func newAddedMatcher(tokens []addedToken) *addedMatcher {
@@ -57,6 +61,11 @@ func newAddedMatcher(tokens []addedToken) *addedMatcher {
 		}
 		if m.best[node] < 0 { // of equal contents the first counts
 			m.best[node] = int32(ti)
+		}
+	}
+	for b, child := range m.root {
+		if child != 0 {
+			m.endByte, m.endByteCount = byte(b), m.endByteCount+1
 		}
 	}
 	// Failure links by increasing depth: a node's links only lead to
@@ -110,6 +119,20 @@ func (m *addedMatcher) step(state int32, b byte) int32 {
 	}
 }
 
+// lastEndByte is the index of the last byte of s that some token ends with,
+// or -1: with a single such byte (">" for Qwen's tokens), a fast search.
+func (m *addedMatcher) lastEndByte(s string) int {
+	if m.endByteCount == 1 {
+		return strings.LastIndexByte(s, m.endByte)
+	}
+	for i := len(s) - 1; i >= 0; i-- {
+		if m.root[s[i]] != 0 {
+			return i
+		}
+	}
+	return -1
+}
+
 // addedMatch is a token found at a position of the text.
 type addedMatch struct {
 	start, token int32
@@ -121,6 +144,12 @@ func (m *addedMatcher) starts(s string) []addedMatch {
 	var found []addedMatch
 	state := int32(0)
 	for i := len(s) - 1; i >= 0; i-- {
+		if state == 0 {
+			// Bytes that no token ends with leave the root as it is.
+			if i = m.lastEndByte(s[:i+1]); i < 0 {
+				break
+			}
+		}
 		if state = m.step(state, s[i]); m.best[state] >= 0 {
 			found = append(found, addedMatch{int32(i), m.best[state]})
 		}

@@ -218,7 +218,7 @@ func TestCacheIsBounded(t *testing.T) {
 		t.Error("get(y) with x's hash found x")
 	}
 	var l localCache
-	l.put(h, cacheEntry{piece: "x", ids: []int32{1}})
+	l.put(h, &cacheEntry{piece: "x", ids: []int32{1}})
 	if got, ok := l.get(h, "x"); !ok || !slices.Equal(got, []int32{1}) {
 		t.Errorf("local get(x) = %v, %v", got, ok)
 	}

@@ -28,7 +28,7 @@ const (
 
 type cacheShard struct {
 	mu sync.RWMutex
-	m  map[uint64]cacheEntry
+	m  map[uint64]*cacheEntry
 	_  [40]byte // keep shards on separate cache lines
 }
 
@@ -41,29 +41,29 @@ type cacheEntry struct {
 func newPieceCache() *pieceCache {
 	c := &pieceCache{seed: maphash.MakeSeed()}
 	for i := range c.shards {
-		c.shards[i].m = make(map[uint64]cacheEntry)
+		c.shards[i].m = make(map[uint64]*cacheEntry)
 	}
 	return c
 }
 
 func (c *pieceCache) hash(piece string) uint64 { return maphash.String(c.seed, piece) }
 
-func (c *pieceCache) get(h uint64, piece string) (cacheEntry, bool) {
+func (c *pieceCache) get(h uint64, piece string) (*cacheEntry, bool) {
 	s := &c.shards[h%cacheShards]
 	s.mu.RLock()
 	e, ok := s.m[h]
 	s.mu.RUnlock()
 	if !ok || e.piece != piece {
-		return cacheEntry{}, false
+		return nil, false
 	}
 	return e, true
 }
 
 // put stores a copy of piece and ids (the caller may reuse its slice) and
 // returns the stored entry.
-func (c *pieceCache) put(h uint64, piece string, ids []int32) cacheEntry {
+func (c *pieceCache) put(h uint64, piece string, ids []int32) *cacheEntry {
 	s := &c.shards[h%cacheShards]
-	e := cacheEntry{piece: strings.Clone(piece), ids: append([]int32(nil), ids...)}
+	e := &cacheEntry{piece: strings.Clone(piece), ids: append([]int32(nil), ids...)}
 	s.mu.Lock()
 	if len(s.m) >= cacheShardLimit {
 		clear(s.m)
@@ -74,20 +74,20 @@ func (c *pieceCache) put(h uint64, piece string, ids []int32) cacheEntry {
 }
 
 // localCache is one goroutine's direct-mapped copy of recent entries, by
-// the same hash.
+// the same hash. Its slots are 16 bytes, so the table stays in cache.
 type localCache [localCacheSize]localEntry
 
 type localEntry struct {
 	h uint64
-	cacheEntry
+	e *cacheEntry
 }
 
 func (l *localCache) get(h uint64, piece string) ([]int32, bool) {
-	e := &l[h%localCacheSize]
-	if e.h != h || e.piece != piece {
+	slot := &l[h%localCacheSize]
+	if slot.h != h || slot.e == nil || slot.e.piece != piece {
 		return nil, false
 	}
-	return e.ids, true
+	return slot.e.ids, true
 }
 
-func (l *localCache) put(h uint64, e cacheEntry) { l[h%localCacheSize] = localEntry{h, e} }
+func (l *localCache) put(h uint64, e *cacheEntry) { l[h%localCacheSize] = localEntry{h, e} }
