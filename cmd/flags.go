@@ -114,6 +114,8 @@ func completeRewardFlags(c *cobra.Command) {
 	completeValues(c, "method", func() []string { return methodNames(reg()) })
 	completeValues(c, "task-type", fixed("default", "rec"))
 	completeValues(c, "preset", fixed(presetList()...))
+	completeValues(c, "model-family", fixed("qwen", "glm", "internvl"))
+	completeValues(c, "input-format", fixed("jsonl", "json", "parquet", "vlm-r1-log"))
 }
 
 // rewardNames are the names -r takes: the default suite's bare names, then
