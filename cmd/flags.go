@@ -181,10 +181,11 @@ func (f *rewardFlags) build(e *env) ([]pipeline.NamedReward, *scoring.Registry, 
 	scoresNothing := false
 	for _, n := range f.rewards {
 		n = strings.TrimSpace(n)
-		if n == "none" {
+		if n == "none" || n == "vlm-r1:none" {
 			scoresNothing = true
+			continue
 		}
-		if n == "" || n == "none" {
+		if n == "" {
 			continue
 		}
 		names = append(names, n)
