@@ -235,6 +235,9 @@ func (f *compareFlags) configuration(e *env, spec string, before []compare.Confi
 	if err != nil {
 		return compare.Config{}, pipeline.RewardSet{}, err
 	}
+	for i := range rewards {
+		rewards[i].Key = computationKey(rewards[i].Name, rf.opts, reg.MethodOf(rewards[i].Name) != nil, ignoreMethod)
+	}
 	mo := methodOf(reg, rewards)
 	if ignoreMethod {
 		for i := range rewards {
@@ -251,6 +254,18 @@ func (f *compareFlags) configuration(e *env, spec string, before []compare.Confi
 	}
 	return compare.Config{Name: name, Args: strings.TrimSpace(flags), Rewards: names},
 		pipeline.RewardSet{Rewards: rewards, MethodOf: mo}, nil
+}
+
+// computationKey names what a reward computes: its name and every option
+// it may read, so configurations that share it (A and B differing only in
+// weights, or in -m for a reward that does not dispatch on the method)
+// score it once per line. Only a reward that dispatches on the accuracy
+// method reads the method and the lines' own methods.
+func computationKey(name string, opts scoring.Options, readsMethod, ignoreLineMethod bool) string {
+	if !readsMethod {
+		opts.Method, ignoreLineMethod = "", false
+	}
+	return fmt.Sprintf("%s\x00%#v\x00%v", name, opts, ignoreLineMethod)
 }
 
 // withoutLineMethod scores a sample as if its line named no accuracy

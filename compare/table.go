@@ -155,7 +155,7 @@ func (c *Comparison) writePairs(w io.Writer) error {
 	if c.grouped {
 		fmt.Fprintln(w)
 		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-		fmt.Fprintln(tw, "pair\tgroups both score\tzero-std changed\tzero only under A\tzero only under B\tlines with advantages\tsign flips\t")
+		fmt.Fprintln(tw, "pair\tgroups both score\tzero-std changed\tzero only under the first\tzero only under the second\tlines with advantages\tsign flips\t")
 		for _, p := range c.pairs {
 			g := p.Groups
 			fmt.Fprintf(tw, "%s vs %s\t%d\t%d\t%d\t%d\t%d\t%d (%s)\t\n", c.configs[p.A].Name, c.configs[p.B].Name, g.BothScored,

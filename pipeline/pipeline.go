@@ -50,6 +50,10 @@ type NamedReward struct {
 	Name   string
 	Reward scoring.Reward
 	Weight float64
+	// Key, when not empty, names the computation: rewards of Config.Sets
+	// with the same Key give the same value on every line (the same reward
+	// under the same options), so each line scores them once.
+	Key string
 }
 
 // Config is everything a run needs besides its streams.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -145,3 +146,49 @@ func TestLinesLargerThanTheByteBudget(t *testing.T) {
 		t.Error("the big line was not scored")
 	}
 }
+
+// TestSetsShareKeyedRewards: Sets score every line under each
+// configuration with its own totals and advantages, a reward with a Key
+// shared by several sets runs once per line, and Discard writes nothing
+// but counts the lines as written.
+func TestSetsShareKeyedRewards(t *testing.T) {
+	var calls atomic.Int64
+	counting := scoring.RewardFunc(func(s *scoring.Sample, _ *scoring.Trace) (float64, error) {
+		calls.Add(1)
+		return float64(len(s.Completion) % 3), nil
+	})
+	var got []*Outcome
+	sink := sinkFunc(func(o *Outcome) { c := *o; got = append(got, &c) })
+	fields := DefaultFields()
+	fields.Group = GroupKey{{{"g"}}}
+	cfg := &Config{Fields: fields, Discard: true, Sink: sink, Jobs: 2, Sets: []RewardSet{
+		{Rewards: []NamedReward{{Name: "r", Reward: counting, Weight: 1, Key: "r"}}},
+		{Rewards: []NamedReward{{Name: "r", Reward: counting, Weight: 2, Key: "r"}, {Name: "len", Reward: jitter, Weight: 1}}},
+	}}
+	var in strings.Builder
+	for i := range 40 {
+		fmt.Fprintf(&in, "{\"g\": %d, \"completion\": %q, \"solution\": \"x\"}\n", i/4, strings.Repeat("x", i))
+	}
+	out, _, res := runCfg(t, cfg, in.String())
+	if out != "" || res.Counts.Written != 40 || len(got) != 40 {
+		t.Fatalf("output %q, counts %+v, %d outcomes", out, res.Counts, len(got))
+	}
+	if n := calls.Load(); n != 40 {
+		t.Errorf("the shared reward ran %d times for 40 lines", n)
+	}
+	for i, o := range got {
+		a, b := o.Sets[0], o.Sets[1]
+		v := float64(i % 3)
+		if a.Values[0] != v || b.Values[0] != v || a.Total != v || b.Total != 2*v+float64(i) {
+			t.Fatalf("line %d: sets %+v %+v", i, a, b)
+		}
+		if !a.AdvantageOK || !b.AdvantageOK {
+			t.Fatalf("line %d: no advantages", i)
+		}
+	}
+}
+
+type sinkFunc func(o *Outcome)
+
+func (f sinkFunc) Line(o *Outcome)          { f(o) }
+func (f sinkFunc) Group(string, []*Outcome) {}

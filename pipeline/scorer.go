@@ -36,9 +36,10 @@ func (n *outputNames) isReplaced(key string) bool { return n.replaced[key] }
 
 // scorer is one worker's state: reusable buffers, never shared.
 type scorer struct {
-	cfg   *Config
-	names *outputNames
-	extra []byte
+	cfg    *Config
+	shared map[string]sharedScore // this line's results of keyed rewards (Config.Sets)
+	names  *outputNames
+	extra  []byte
 }
 
 func newScorer(cfg *Config) *scorer {
@@ -177,7 +178,7 @@ func (sc *scorer) finish(obj *jsonlio.Object, s *scoring.Sample, o *Outcome) {
 		o.Sample = s
 	}
 	grouped := cfg.Fields.Group != nil
-	if err := scoreRewards(cfg.Rewards, s, o.Traces, &o.Scores, grouped); err != nil {
+	if err := scoreRewards(cfg.Rewards, s, o.Traces, &o.Scores, grouped, nil); err != nil {
 		sc.invalid(o, err)
 		return
 	}
@@ -186,9 +187,13 @@ func (sc *scorer) finish(obj *jsonlio.Object, s *scoring.Sample, o *Outcome) {
 	}
 	if len(cfg.Sets) > 0 {
 		o.Sets = make([]Scores, len(cfg.Sets))
+		if sc.shared == nil {
+			sc.shared = map[string]sharedScore{}
+		}
+		clear(sc.shared)
 		for i, set := range cfg.Sets {
 			out := &o.Sets[i]
-			if err := scoreRewards(set.Rewards, s, nil, out, grouped); err != nil {
+			if err := scoreRewards(set.Rewards, s, nil, out, grouped, sc.shared); err != nil {
 				*out = Scores{InputErr: err}
 				continue
 			}
@@ -220,7 +225,10 @@ func (sc *scorer) renderLine(obj *jsonlio.Object, o *Outcome) {
 // returned; a reward that raised is null and makes the total null. When
 // grouped, a group reward only computes its part here: its value and the
 // total wait for the group (finishGroup).
-func scoreRewards(rewards []NamedReward, s *scoring.Sample, traces []*scoring.Trace, out *Scores, grouped bool) error {
+//
+// shared, when not nil, holds the line's results of rewards with a Key, so
+// that a reward several sets share is scored once.
+func scoreRewards(rewards []NamedReward, s *scoring.Sample, traces []*scoring.Trace, out *Scores, grouped bool, shared map[string]sharedScore) error {
 	out.Values = make([]float64, len(rewards))
 	out.Errs = make([]error, len(rewards))
 	total, totalOK := 0.0, true
@@ -246,7 +254,16 @@ func scoreRewards(rewards []NamedReward, s *scoring.Sample, traces []*scoring.Tr
 			out.parts[i] = part
 			continue
 		}
-		v, err := nr.Reward.Score(s, tr)
+		var v float64
+		var err error
+		if r, ok := shared[nr.Key]; ok && nr.Key != "" {
+			v, err = r.v, r.err
+		} else {
+			v, err = nr.Reward.Score(s, tr)
+			if shared != nil && nr.Key != "" {
+				shared[nr.Key] = sharedScore{v, err}
+			}
+		}
 		var fb *scoring.Fallback
 		if errors.As(err, &fb) {
 			if out.Fallbacks == nil {
@@ -275,6 +292,12 @@ func scoreRewards(rewards []NamedReward, s *scoring.Sample, traces []*scoring.Tr
 	}
 	out.Total, out.TotalOK = total, totalOK
 	return nil
+}
+
+// sharedScore is one line's result of a reward with a Key.
+type sharedScore struct {
+	v   float64
+	err error
 }
 
 // finishGroup gives the group rewards of a complete group their values
