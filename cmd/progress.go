@@ -13,7 +13,8 @@ import (
 
 // progress is what a command's reader reports while it reads: bytes of
 // input and lines. The reader only stores counts; a ticker reads them, so
-// the hot path never touches the bar.
+// the hot path never touches the bar. The ticker is the only throttle, so
+// the last state is always drawn.
 type progress struct {
 	bytes, lines atomic.Int64
 	stop         func()
@@ -41,9 +42,11 @@ func startProgress(e *env, quiet bool, verb string, args []string, kind bytesKin
 	p := &progress{}
 	opts := []progressbar.Option{
 		progressbar.OptionSetWriter(e.stderr),
-		progressbar.OptionThrottle(100 * time.Millisecond),
 		progressbar.OptionSetWidth(20),
 		progressbar.OptionShowCount(),
+		// No spinner goroutine of the bar's own: it would draw again after
+		// the bar stopped, over the summary that follows.
+		progressbar.OptionSetSpinnerChangeInterval(0),
 	}
 	countLines := total < 0
 	bytesOpts := []progressbar.Option{progressbar.OptionShowBytes(true), progressbar.OptionShowTotalBytes(true)}
