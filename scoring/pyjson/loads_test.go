@@ -1,10 +1,15 @@
 package pyjson
 
 import (
+	"encoding/json"
+	"math"
+	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/grpo-score/grpo-score/internal/jsonltest"
+	"github.com/grpo-score/grpo-score/scoring/py"
 )
 
 // testdata/loads.jsonl was produced by CPython 3.11: for each input, repr()
@@ -132,6 +137,37 @@ func FuzzLoads(f *testing.F) {
 		if v2, err := Loads(r); err == nil && !strings.ContainsAny(r, ".eEnN") {
 			if !Equal(v, v2) {
 				t.Fatalf("repr %s reloads as %s", r, Repr(v2))
+			}
+		}
+	})
+}
+
+// FuzzStrOfJSON: str(json.loads(x)) is str of the value Loads gives; for
+// an int it is its decimal digits; for a finite float its repr; for a
+// string the string itself.
+func FuzzStrOfJSON(f *testing.F) {
+	for _, s := range []string{`3.0`, `1e16`, `true`, `null`, `-0`, `[1, "a"]`, `{"a": 1.5}`, `"x"`, `1E2`, `12345678901234567890`} {
+		f.Add(s, int64(7), 0.1, "é")
+	}
+	f.Fuzz(func(t *testing.T, raw string, n int64, x float64, text string) {
+		got, err := StrOfJSON([]byte(raw))
+		v, lerr := Loads(raw)
+		if (err == nil) != (lerr == nil) || (err == nil && got != ToStr(v)) {
+			t.Fatalf("StrOfJSON(%q) = %q, %v; Loads+ToStr gives %q, %v", raw, got, err, ToStr(v), lerr)
+		}
+		if s, err := StrOfJSON([]byte(strconv.FormatInt(n, 10))); err != nil || s != strconv.FormatInt(n, 10) {
+			t.Fatalf("int %d: %q, %v", n, s, err)
+		}
+		if !math.IsNaN(x) && !math.IsInf(x, 0) {
+			want := py.FormatFloat(x)
+			if s, err := StrOfJSON([]byte(want)); err != nil || s != want {
+				t.Fatalf("float %v: %q, %v; want %q", x, s, err, want)
+			}
+		}
+		if utf8.ValidString(text) {
+			quoted, _ := json.Marshal(text)
+			if s, err := StrOfJSON(quoted); err != nil || s != text {
+				t.Fatalf("string %q: %q, %v", text, s, err)
 			}
 		}
 	})
