@@ -120,7 +120,7 @@ func (f *Fields) solution(obj *jsonlio.Object, s *scoring.Sample, strOf func(jso
 		return &scoring.InputError{Msg: fmt.Sprintf("field %q: %v", path, err)}
 	}
 	s.Solution = scoring.WrapNonString(str)
-	s.Answer, s.AnswerNotStr = str, true
+	s.Answer, s.AnswerNotStr, s.AnswerJSON = str, true, v
 	return nil
 }
 

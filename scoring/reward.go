@@ -30,6 +30,9 @@ type Sample struct {
 	// and it equals no str).
 	Answer       string
 	AnswerNotStr bool
+	// AnswerJSON is the solution field's JSON text when it is not a string
+	// (verl's search-R1 ground truth is an object of targets).
+	AnswerJSON []byte
 	// TokenCount is the completion's token count from the line
 	// (--token-count-field) when HasTokenCount; otherwise the rewards
 	// tokenize the completion.

@@ -30,7 +30,7 @@ func score(s *scoring.Sample, tr *scoring.Trace) (float64, error) {
 	case ds == "hiyouga/geometry3k":
 		return 0, notPorted(ds, "geo3k")
 	case strings.HasPrefix(ds, "searchR1_") && isSearchR1(ds):
-		return 0, notPorted(ds, "search_r1_like_qa_em")
+		return searchR1(s, tr)
 	case ds == "":
 		return 0, &scoring.InputError{Msg: "no data_source field (give --data-source or --data-source-field)"}
 	}

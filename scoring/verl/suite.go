@@ -31,7 +31,7 @@ func Suite(*scoring.Options) scoring.Suite {
 			{Name: "prime_math", Doc: "prime_math.compute_score (numina_* data sources)", Unavailable: "its grader compares with sympy and a subprocess timeout; not ported"},
 			{Name: "prime_code", Doc: "prime_code.compute_score (codecontests, apps, codeforces, taco)", Unavailable: "runs the generated code against test cases: code execution is out of scope"},
 			{Name: "sandbox_fusion", Doc: "sandbox_fusion.compute_score", Unavailable: "runs the generated code in a remote sandbox: code execution is out of scope"},
-			{Name: "search_r1_like_qa_em", Doc: "search_r1_like_qa_em.compute_score (searchR1_* data sources)", Unavailable: "its ground truth is a dict of targets, which the solution field does not carry; not ported"},
+			{Name: "search_r1_like_qa_em", Doc: "search_r1_like_qa_em.compute_score: the last <answer> equals a ground_truth[\"target\"] after normalize_answer", New: scoring.Stateless(searchR1)},
 		},
 	}
 }

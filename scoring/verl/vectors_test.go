@@ -11,8 +11,8 @@ import (
 )
 
 // testdata/verl_vectors.jsonl holds inputs scored by verl's own functions
-// (see gen_verl_vectors.py): gsm8k, math_reward and math_dapo's
-// compute_score and default_compute_score. Values must agree bit for bit,
+// (see gen_verl_vectors.py): gsm8k, math_reward, math_dapo and
+// search_r1_like_qa_em's compute_score and default_compute_score. Values must agree bit for bit,
 // math_dapo's acc and pred too; exceptions by type, and by message where the
 // message is verl's own (NotImplementedError).
 func TestVectors(t *testing.T) {
@@ -26,12 +26,12 @@ func TestVectors(t *testing.T) {
 		Pred        *string         `json:"pred"`
 		Error       string          `json:"error"`
 	}
-	rewards := map[string]scoring.RewardFunc{"gsm8k": gsm8k, "math": mathReward, "math_dapo": mathDAPO, "score": score}
+	rewards := map[string]scoring.RewardFunc{"gsm8k": gsm8k, "math": mathReward, "math_dapo": mathDAPO, "search_r1": searchR1, "score": score}
 	counts := map[string][2]int{}
 	for _, v := range jsonltest.Read[vector](t, "testdata/verl_vectors.jsonl") {
 		s := &scoring.Sample{Completion: v.Solution, DataSource: v.DataSource}
 		if err := json.Unmarshal(v.GroundTruth, &s.Answer); err != nil || v.GroundTruth[0] != '"' {
-			s.Answer, s.AnswerNotStr = string(v.GroundTruth), true
+			s.Answer, s.AnswerNotStr, s.AnswerJSON = string(v.GroundTruth), true, v.GroundTruth
 		}
 		tr := &scoring.Trace{}
 		got, err := rewards[v.Kind](s, tr)
@@ -59,7 +59,7 @@ func TestVectors(t *testing.T) {
 		}
 		counts[v.Kind] = c
 	}
-	for _, k := range []string{"gsm8k", "math", "math_dapo", "score"} {
+	for _, k := range []string{"gsm8k", "math", "math_dapo", "search_r1", "score"} {
 		c := counts[k]
 		if c[1] == 0 {
 			t.Errorf("%s: no vectors", k)

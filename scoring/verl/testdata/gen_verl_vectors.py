@@ -1,6 +1,7 @@
 """Generates verl_vectors.jsonl: inputs scored by verl's own reward functions,
 run unchanged: gsm8k.compute_score, math_reward.compute_score,
-math_dapo.compute_score and default_compute_score (verl/utils/reward_score/).
+math_dapo.compute_score, search_r1_like_qa_em.compute_score and
+default_compute_score (verl/utils/reward_score/).
 
 Ran at volcengine/verl commit b178a3cd56f58b2d502255daba591e92833930a7 with
 Debian's /usr/bin/python3 (3.11); the scorers need only the standard library.
@@ -23,12 +24,12 @@ open(os.path.join(tmp, "verl", "__init__.py"), "w").close()
 open(os.path.join(tmp, "verl", "utils", "__init__.py"), "w").close()
 with open(os.path.join(tmp, "verl", "utils", "import_utils.py"), "w") as f:
     f.write("def deprecated(*a, **k):\n    return lambda fn: fn\n")
-for name in ["__init__.py", "gsm8k.py", "math_reward.py", "math_dapo.py"]:
+for name in ["__init__.py", "gsm8k.py", "math_reward.py", "math_dapo.py", "search_r1_like_qa_em.py"]:
     shutil.copy(os.path.join(root, "verl", "utils", "reward_score", name), pkg)
 sys.path.insert(0, tmp)
 import io, contextlib
 from verl.utils import reward_score
-from verl.utils.reward_score import gsm8k, math_reward, math_dapo
+from verl.utils.reward_score import gsm8k, math_reward, math_dapo, search_r1_like_qa_em
 
 rnd = random.Random(int(os.environ.get("SEED", "20261203")))
 
@@ -115,4 +116,21 @@ for gt in [7, 7.5, None, True, [1, 2]]:
     for kind, fn, sol in (("gsm8k", gsm8k.compute_score, "#### 7"), ("math", math_reward.compute_score, r"\boxed{7}"),
                           ("math_dapo", math_dapo.compute_score, "Answer: 7")):
         emit({"kind": kind, "solution_str": sol, "ground_truth": gt, **outcome(lambda: fn(sol, gt))})
+# search_r1_like_qa_em, with its own generator so the cases above stay as they were.
+rs = random.Random(int(os.environ.get("SEED", "20261203")) + 1)
+TARGETS = ["Eiffel Tower", "the Eiffel tower", "Paris", "an apple", "A", "the", "Straße", "İstanbul", "1,000", "U.S.A.", "théâtre",
+           "rock and roll", "a_b", "The Beatles", "", "  spaced   out  "]
+for _ in range(int(os.environ.get("N", "800")) // 2):
+    targets = rs.sample(TARGETS, rs.randint(1, 3))
+    gt = {"target": targets if rs.random() < 0.8 else targets[0]}
+    ans = rs.choice(targets + TARGETS + ["eiffel tower!", "THE PARIS", "an  apple.", "théâtre", "a", "Ann", "anthe"])
+    tpl = rs.choice(["<answer>%s</answer>", "<think>x</think><answer> %s </answer>", "<answer>no</answer> <answer>%s</answer>",
+                     "%s", "<answer>%s", "<answer>\n%s\n</answer>"])
+    sol = tpl % ans
+    if rs.random() < 0.1:
+        sol = ("<answer>%s</answer>" % ans) * rs.choice([10, 11, 12])
+    emit({"kind": "search_r1", "solution_str": sol, "ground_truth": gt, **outcome(lambda: search_r1_like_qa_em.compute_score(sol, gt))})
+    ds = rs.choice(["searchR1_nq", "searchR1_hotpotqa", "searchR1_bamboogle"])
+    emit({"kind": "score", "data_source": ds, "solution_str": sol, "ground_truth": gt,
+          **outcome(lambda: reward_score.default_compute_score(ds, sol, gt))})
 shutil.rmtree(tmp)
