@@ -24,6 +24,7 @@ type checkFlags struct {
 	golden       string
 	key          string
 	rewardsField string
+	recorded     []string
 	atol, rtol   float64
 	jsonOut      bool
 	jobs         int
@@ -66,6 +67,7 @@ asks each reward to be compared on at least N lines instead. 0 when clean.`,
 	fs.StringVar(&f.golden, "golden", "", "compare with the rewards of this file instead of each line's own")
 	fs.StringVar(&f.key, "key", "id", "with --golden: field joining lines to golden lines; empty joins by line number")
 	fs.StringVar(&f.rewardsField, "rewards-field", "rewards", "field holding the recorded rewards (an object of name: value)")
+	fs.StringSliceVar(&f.recorded, "recorded", nil, `compare with the line's own fields under the trainer's names: "accuracy=accuracy_reward" for one reward, "score" or "{}_reward" ({} is the reward's name) for all; instead of --rewards-field`)
 	fs.Float64Var(&f.atol, "atol", 0, "absolute tolerance (default exact)")
 	fs.Float64Var(&f.rtol, "rtol", 0, "relative tolerance (default exact)")
 	fs.BoolVar(&f.jsonOut, "json", false, "write the report as JSON (for CI annotations)")
@@ -104,11 +106,13 @@ type checker struct {
 	golden  map[string]map[string]json.RawMessage
 	keyPath jsonlio.Path
 	recPath jsonlio.Path
-	tally   map[string]*checkTally
-	diffs   []drift
-	lines   int
-	nodiff  int             // lines without recorded values (or a golden counterpart)
-	matched map[string]bool // golden keys some line matched
+	// fromFields, with --recorded, reads recorded values from fields.
+	fromFields *recordedSource
+	tally      map[string]*checkTally
+	diffs      []drift
+	lines      int
+	nodiff     int             // lines without recorded values (or a golden counterpart)
+	matched    map[string]bool // golden keys some line matched
 	// notObject counts lines whose recorded field is not an object.
 	notObject  int
 	shortfalls []string
@@ -139,6 +143,11 @@ func runCheck(ctx context.Context, e *env, f *checkFlags, args []string) error {
 	}
 	if ck.recPath, err = jsonlio.ParsePath(f.rewardsField); err != nil {
 		return usageErr("--rewards-field: %v", err)
+	}
+	if len(f.recorded) > 0 && !f.fs.Changed("rewards-field") {
+		if ck.fromFields, err = parseRecorded(f.recorded, ck.names); err != nil {
+			return usageErr("%v", err)
+		}
 	}
 	if f.key != "" {
 		if ck.keyPath, err = jsonlio.ParsePath(f.key); err != nil {
@@ -204,6 +213,9 @@ func (ck *checker) shortfall(res *pipeline.Result) []string {
 	}
 	if ck.nodiff > 0 {
 		what := fmt.Sprintf("without a recorded %q object", ck.f.rewardsField)
+		if ck.fromFields != nil {
+			what = "without any --recorded field (" + ck.fromFields.describe() + ")"
+		}
 		if ck.golden != nil {
 			what = "that no --golden line matched"
 		}
@@ -323,6 +335,8 @@ func (ck *checker) Line(o *pipeline.Outcome) {
 			}
 			ck.matched[gk] = true
 		}
+	case ck.fromFields != nil:
+		recorded = ck.fromFields.values(obj)
 	default:
 		if v, ok := obj.Get(ck.recPath); ok {
 			if err := json.Unmarshal(v, &recorded); err != nil || v.Kind() != "object" {

@@ -231,3 +231,27 @@ func TestStatsOfAScoredFileEqualScoreStats(t *testing.T) {
 		t.Errorf("table: exit %d\n%s", code, table)
 	}
 }
+
+func TestCheckRecordedUnderTrainerNames(t *testing.T) {
+	in := `{"completion":"<think>a</think><answer>b</answer>","accuracy_reward":0.0,"format_reward":1.0,"solution":"b","m":{"acc":1.0}}` + "\n"
+	for _, tc := range []struct {
+		args  []string
+		code  int
+		drift string
+	}{
+		{[]string{"--recorded", "{}_reward"}, ExitDrift, "accuracy"},
+		{[]string{"--recorded", "accuracy=m.acc,{}_reward"}, 0, ""},
+		{[]string{"--recorded", "accuracy=m.acc,format=format_reward"}, 0, ""},
+	} {
+		out, errs, code := run(t, in, append([]string{"check", "-r", "accuracy,format", "-m", "all_match"}, tc.args...)...)
+		if code != tc.code {
+			t.Errorf("%v: exit %d, want %d\n%s%s", tc.args, code, tc.code, out, errs)
+		}
+		if tc.drift != "" && !strings.Contains(out, "<stdin>:1\t\t"+tc.drift) && !strings.Contains(out, tc.drift+"  ") {
+			t.Errorf("%v: no drift of %s in\n%s", tc.args, tc.drift, out)
+		}
+	}
+	if _, errs, code := run(t, in, "check", "-r", "format", "--recorded", "accuracy=x"); code != ExitUsage || !strings.Contains(errs, `names "accuracy", which is not among the rewards`) {
+		t.Errorf("exit %d: %s", code, errs)
+	}
+}

@@ -52,14 +52,22 @@ func verlDumpWithRewards(t *testing.T, drift int) string {
 
 // TestCheckVerlDump recomputes a mixed verl dump's score with the verl suite
 // (dispatching on data_source) and finds no drift, then finds a planted one.
+// The preset compares with "score"; --rewards-field points check at the
+// copies instead.
 func TestCheckVerlDump(t *testing.T) {
-	out, errs, code := run(t, verlDumpWithRewards(t, 0), "check", "--preset", "verl", "-r", "verl:score", "--key", "")
+	out, errs, code := run(t, verlDumpWithRewards(t, 0), "check", "--preset", "verl", "-r", "verl:score", "--key", "", "--rewards-field", "rewards")
 	if code != 0 || !strings.Contains(out+errs, "26 lines checked") {
 		t.Fatalf("clean dump: exit %d\n%s%s", code, out, errs)
 	}
-	out, errs, code = run(t, verlDumpWithRewards(t, 3), "check", "--preset", "verl", "-r", "verl:score", "--key", "")
+	out, errs, code = run(t, verlDumpWithRewards(t, 3), "check", "--preset", "verl", "-r", "verl:score", "--key", "", "--rewards-field", "rewards")
 	if code != 1 {
 		t.Fatalf("planted drift: exit %d, want 1\n%s%s", code, out, errs)
+	}
+	// The preset's own comparison, with verl's score, finds no drift: the
+	// planted one is only in the copies.
+	out, errs, code = run(t, verlDumpWithRewards(t, 3), "check", "--preset", "verl", "-r", "verl:score", "--key", "")
+	if code != 0 {
+		t.Fatalf("against score: exit %d, want 0\n%s%s", code, out, errs)
 	}
 }
 
