@@ -179,3 +179,78 @@ func TestVLMR1DebugLogAlteredRewardIsCaught(t *testing.T) {
 		t.Errorf("exit %d, want 1 naming %s:%d\n%s%s", code, path, at, out, errs)
 	}
 }
+
+// TestTRLParquetScoresAndChecks reads TRL's completions directory (Parquet,
+// pandas' schema) and compares its reward columns.
+func TestTRLParquetScoresAndChecks(t *testing.T) {
+	dir := filepath.Join("testdata", "formats", "trl", "completions")
+	rewards := "trl:accuracy_reward,trl:think_format_reward"
+	out, errs, code := runBin(t, nil, "check", "--preset", "trl", "-r", rewards, dir)
+	if code != 0 || !strings.Contains(out, "clean: 16 lines checked, 0 without recorded rewards, 0 invalid") {
+		t.Errorf("check: exit %d\n%s%s", code, out, errs)
+	}
+	out, errs, code = runBin(t, nil, "score", "-q", "--preset", "trl", "-r", rewards, dir)
+	if code != 0 {
+		t.Fatalf("score: exit %d: %s", code, errs)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 16 || !strings.HasPrefix(lines[0], `{"step": 1, "prompt": "What is 7 * 8?", "completion": "<think>\nLet me compute it carefully.\n</think>\nThe answer is $\\boxed{56}$.", "accuracy_reward": 1.0, "think_format_reward": 1.0, "solution": "56", "rewards": {"trl:accuracy_reward": 1.0, "trl:think_format_reward": 1.0}`) {
+		t.Errorf("%d lines; first %s", len(lines), lines[0])
+	}
+	// The same table piped through standard input, gzip-compressed.
+	pq := readFile(t, filepath.Join(dir, "completions_00002.parquet"))
+	out2, errs, code := runBin(t, compressed(t, "gzip", pq), "score", "-q", "--preset", "trl", "-r", rewards)
+	if code != 0 || out2 != strings.Join(lines[8:], "\n")+"\n" {
+		t.Errorf("stdin: exit %d: %s\n%s", code, errs, out2)
+	}
+}
+
+// TestJoinBringsTheSolution scores a TRL table that lacks the solution by
+// joining TRL's dataset on the prompt, and reports a prompt the dataset
+// lacks with its FILE:LINE.
+func TestJoinBringsTheSolution(t *testing.T) {
+	dir := filepath.Join("testdata", "formats", "trl", "completions-no-solution")
+	dataset := filepath.Join("testdata", "formats", "trl", "dataset.jsonl")
+	rewards := "trl:accuracy_reward,trl:think_format_reward"
+	out, errs, code := runBin(t, nil, "check", "--preset", "trl", "-r", rewards, dir, "--join", dataset, "--on", "prompt")
+	if code != 0 || !strings.Contains(out, "clean: 16 lines checked") {
+		t.Errorf("check --join: exit %d\n%s%s", code, out, errs)
+	}
+	_, errs, code = runBin(t, nil, "check", "--preset", "trl", "-r", rewards, dir)
+	if code == 0 {
+		t.Errorf("without --join the solution is missing, yet exit 0: %s", errs)
+	}
+	// A dataset that lacks one prompt.
+	short := filepath.Join(t.TempDir(), "short.jsonl")
+	data := string(readFile(t, dataset))
+	writeFile(t, short, []byte(data[:strings.LastIndex(strings.TrimSpace(data), "\n")+1]))
+	_, errs, code = runBin(t, nil, "score", "-q", "--preset", "trl", "-r", rewards, dir, "--join", short, "--on", "prompt", "--on-error", "fail")
+	if code != 3 || !strings.Contains(errs, filepath.Join(dir, "completions_00002.parquet")+":5: no line of "+short+` has "prompt" = "What is the sum of the first ten positive integers?" (--join)`) {
+		t.Errorf("exit %d: %s", code, errs)
+	}
+}
+
+// TestVLMR1EvalOutputs scores the eval scripts' JSON with their presets and
+// checks a scored run against a later one.
+func TestVLMR1EvalOutputs(t *testing.T) {
+	rec := filepath.Join("testdata", "formats", "vlm-r1", "rec_results_refcoco_val_qwen2_5vl_3b_200.json")
+	out, errs, code := runBin(t, nil, "score", "-q", "--preset", "vlm-r1-eval-rec", "-r", "accuracy", rec)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 3 || !strings.Contains(lines[2], `"correct": 0, "rewards": {"accuracy": 0.9388443910451995}`) {
+		t.Errorf("%d lines:\n%s", len(lines), out)
+	}
+	scored := filepath.Join(t.TempDir(), "scored.jsonl")
+	writeFile(t, scored, []byte(out))
+	out, errs, code = runBin(t, nil, "check", "--preset", "vlm-r1-eval-rec", "-r", "accuracy", rec, "--golden", scored, "--key", "question")
+	if code != 0 || !strings.Contains(out, "clean: 3 lines checked") {
+		t.Errorf("check --golden: exit %d\n%s%s", code, out, errs)
+	}
+	od := filepath.Join("testdata", "formats", "vlm-r1", "refcoco_val_od_r1.json")
+	out, errs, code = runBin(t, nil, "score", "-q", "--preset", "vlm-r1-eval-od", "-r", "format", od)
+	if code != 0 || strings.Count(out, "\n") != 2 || !strings.HasPrefix(out, `{"question": "Please carefully check the image`) {
+		t.Errorf("od: exit %d: %s\n%s", code, errs, out)
+	}
+}

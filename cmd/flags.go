@@ -1,6 +1,8 @@
 package cmd
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -35,6 +37,7 @@ type rewardFlags struct {
 	inputFormat, records, inputSizeField         string
 	groupBuffer                                  string
 	groupContiguous                              bool
+	join, joinOn                                 string
 
 	opts scoring.Options
 	fs   *pflag.FlagSet // to tell flags given on the command line from defaults, for --preset
@@ -65,6 +68,8 @@ func (f *rewardFlags) register(fs *pflag.FlagSet) {
 	fs.StringVar(&f.records, "records", "", `JSON documents: field (dotted path) holding the array of records, e.g. "results"`)
 	fs.StringVar(&f.inputSizeField, "input-size-field", "", "REC: field with the model input's [height, width], instead of image_grid_thw (VLM-R1 eval output)")
 	fs.StringVar(&f.groupBuffer, "group-buffer", "1G", "with --group-field: bytes of lines held back per file while their groups are open (K, M, G suffixes); a group's lines must lie within it")
+	fs.StringVar(&f.join, "join", "", "bring the solution, accu_reward_method and REC sizes the lines lack in from this dataset (JSON Lines, a VLM-R1 conversations file, ...), by --on")
+	fs.StringVar(&f.joinOn, "on", "prompt", `with --join: the key field, or "DUMPFIELD=DATASETFIELD" (e.g. prompt=conversations.0.value)`)
 	fs.BoolVar(&f.groupContiguous, "group-contiguous", false, "with --group-field: a group ends where another begins, so lines stream out without waiting for the end of the file; a key that recurs later is an input error")
 
 	d := &f.opts.Detection
@@ -285,6 +290,29 @@ func (f *rewardFlags) configure(cfg *pipeline.Config) error {
 		return usageErr("--group-buffer: %v", err)
 	}
 	cfg.GroupContiguous = f.groupContiguous
+	if f.join != "" {
+		dumpKey, dataKey, ok := strings.Cut(f.joinOn, "=")
+		if !ok {
+			dataKey = dumpKey
+		}
+		on, err := jsonlio.ParsePath(strings.TrimSpace(dumpKey))
+		if err != nil {
+			return usageErr("--on: %v", err)
+		}
+		dataOn, err := jsonlio.ParsePath(strings.TrimSpace(dataKey))
+		if err != nil {
+			return usageErr("--on: %v", err)
+		}
+		j, err := pipeline.LoadJoin(context.Background(), f.join, nil, on, dataOn, cfg.Fields, jsonlio.ReadOptions{MaxLine: cfg.MaxLineBytes})
+		var re *jsonlio.ReadError
+		switch {
+		case errors.As(err, &re):
+			return ioErr(fmt.Errorf("--join: %w", err))
+		case err != nil:
+			return &exitError{code: ExitInput, err: fmt.Errorf("--join: %w", err)}
+		}
+		cfg.Join = j
+	}
 	return nil
 }
 

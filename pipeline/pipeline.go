@@ -107,6 +107,8 @@ type Config struct {
 	// instead of at the end of its file: for streams whose groups are
 	// contiguous, whose lines then need not wait for the end of the input.
 	GroupContiguous bool
+	// Join, when set, brings fields the lines lack in from a dataset.
+	Join *Join
 }
 
 // Sink receives outcomes in input order, on the writer goroutine.

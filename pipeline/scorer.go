@@ -154,6 +154,12 @@ func (sc *scorer) prepare(line []byte, o *Outcome) (prepared, bool) {
 		return prepared{}, false
 	}
 	cfg := sc.cfg
+	if cfg.Join != nil {
+		if obj, err = cfg.Join.apply(obj); err != nil {
+			sc.invalid(o, err)
+			return prepared{}, false
+		}
+	}
 	if cfg.Fields.Group != nil {
 		key, ok := groupKey(obj, cfg.Fields.Group)
 		if !ok {
