@@ -16,6 +16,7 @@ import (
 	"github.com/grpo-score/grpo-score/jsonlio"
 	"github.com/grpo-score/grpo-score/pipeline"
 	"github.com/grpo-score/grpo-score/scoring"
+	"github.com/grpo-score/grpo-score/scoring/mathverify"
 	"github.com/grpo-score/grpo-score/scoring/suites"
 )
 
@@ -109,6 +110,7 @@ func (f *rewardFlags) register(fs *pflag.FlagSet) {
 	fs.Float64Var(&l.BudgetSec, "llm-budget", l.BudgetSec, "llm: seconds all judge requests together may take, from the first; then lines fall back at once (0: no limit)")
 	fs.IntVar(&l.BreakerFailures, "llm-breaker", 5, "llm: consecutive failed requests that declare the judge down (lines then fall back at once; one request probes it every 30 s); negative: never")
 	fs.BoolVar(&l.Strict, "llm-strict", false, "llm: a judge that does not answer is an error (reward null, exit 4) instead of the reference's exact-match fallback")
+	fs.DurationVar(&f.opts.MathBudget, "math-budget", mathverify.DefaultTimeout, "math_verify work allowed per answer (parses, comparisons, normalisation); past it the answer gets math_verify's timeout outcome and is counted")
 }
 
 // completeRewardFlags completes the values of the enumerated reward flags
@@ -180,6 +182,7 @@ func (f *rewardFlags) build(e *env) ([]pipeline.NamedReward, *scoring.Registry, 
 	if f.opts.LLM.Concurrency < 1 {
 		return nil, nil, pipeline.Fields{}, usageErr("--llm-concurrency must be at least 1, not %d", f.opts.LLM.Concurrency)
 	}
+	f.opts.Counts = &scoring.Counts{}
 	reg := suites.NewRegistry(f.opts)
 
 	var names []string

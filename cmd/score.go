@@ -145,6 +145,9 @@ func runScore(ctx context.Context, e *env, f *scoreFlags, args []string) error {
 	sum.finish(res)
 	if !f.quiet {
 		sum.writeTable(e.stderr)
+		if n := f.rf.opts.Counts.MathTimeouts.Load(); n > 0 {
+			fmt.Fprintf(e.stderr, "math timeouts: %d lines got math_verify's timeout outcome (--math-budget %v)\n", n, f.rf.opts.MathBudget)
+		}
 	}
 	if f.stats != "" {
 		if err := writeStats(sum, statsFile, kept, e.stdout); err != nil && runErr == nil {

@@ -1,6 +1,9 @@
 package scoring
 
 import (
+	"sync/atomic"
+	"time"
+
 	"github.com/grpo-score/grpo-score/scoring/judge"
 	"github.com/grpo-score/grpo-score/scoring/tokenizer"
 )
@@ -38,6 +41,20 @@ type Options struct {
 	// defaults; TRL has no default max_len, so 0 means "not given").
 	OpenR1Cosine CosineScaledParams
 	TRLCosine    CosineScaledParams
+	// MathBudget is the time all the math_verify work on one answer may take
+	// (parses, comparisons, normalisation, regexes); 0 means
+	// mathverify.DefaultTimeout. Past it the answer gets math_verify's
+	// timeout outcome.
+	MathBudget time.Duration
+	// Counts, when set, tallies what the run's rewards report across its
+	// goroutines, for the summary.
+	Counts *Counts
+}
+
+// Counts are tallies that rewards keep during one run.
+type Counts struct {
+	// MathTimeouts counts answers whose math_verify work ran out of time.
+	MathTimeouts atomic.Int64
 }
 
 // CosineScaledParams are get_cosine_scaled_reward's arguments, with its

@@ -2,6 +2,8 @@ package mathverify
 
 import (
 	"sort"
+
+	"github.com/dlclark/regexp2"
 	"sync"
 	"time"
 )
@@ -55,8 +57,11 @@ func DefaultConfig() Config {
 
 // ParseConfig is math_verify's parse(s, extraction_config, fallback_mode,
 // extraction_mode) with DefaultTimeout.
-func ParseConfig(s string, c Config) Answer {
-	bud := newBudget(DefaultTimeout)
+func ParseConfig(s string, c Config) Answer { return ParseConfigLine(s, c, nil) }
+
+// ParseConfigLine is ParseConfig drawing also on a line budget (see Line).
+func ParseConfigLine(s string, c Config, line *Line) Answer {
+	bud := newBudget(DefaultTimeout, line)
 	items, err := extractTargetWith(s, bud, true, compiledConfig(c))
 	if err != nil {
 		return Answer{}
@@ -142,17 +147,23 @@ func buildGroups(k patternKey) []priorityGroup {
 }
 
 // splitEquations is equation_split_regex.split(text).
-func splitEquations(text string, r *normRegexes) []string {
+func splitEquations(text string, r *normRegexes, bud *budget) ([]string, error) {
 	var parts []string
 	rs := []rune(text)
 	prev := 0
-	m, err := r.equationSplit.FindRunesMatch(rs)
-	for err == nil && m != nil {
-		parts = append(parts, string(rs[prev:m.Index]))
-		prev = m.Index + m.Length
-		m, err = r.equationSplit.FindNextMatch(m)
+	err := r.equationSplit.with(bud, func(re *regexp2.Regexp) error {
+		m, err := re.FindRunesMatch(rs)
+		for err == nil && m != nil {
+			parts = append(parts, string(rs[prev:m.Index]))
+			prev = m.Index + m.Length
+			m, err = re.FindNextMatch(m)
+		}
+		return err
+	})
+	if err == errTimeout {
+		return nil, err
 	}
-	return append(parts, string(rs[prev:]))
+	return append(parts, string(rs[prev:])), nil
 }
 
 // VerifyTimeout is Verify with the time budget of each comparison given, as

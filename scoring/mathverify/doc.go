@@ -23,18 +23,24 @@
 // with signal.alarm. Here every Parse and every pairwise comparison inside
 // Verify gets its own budget (DefaultTimeout, or the duration given to
 // ParseWithTimeout / VerifyWithTimeout): a wall-clock deadline plus a cap
-// on work steps. When it runs out, Parse returns an empty Answer and the
-// comparison counts as false, exactly like math_verify after a timeout.
-// Independently of the clock, exact arithmetic is bounded (powers whose
-// result would exceed 65536 bits, factorials above 2000 and sums of more
-// than 100000 terms are treated as non-numeric), the LaTeX parser fails on
-// nesting deeper than 200 rule levels (Python's recursion limit makes the
-// original fail too), and repeated sub-parses are memoised.
+// on work steps. A Line budget (ParseLine, VerifyLine, ComputeScoreLine)
+// bounds all the work on one answer on top: LaTeX normalisation, boxed
+// extraction and every regular expression run (regexp2 gets the time left
+// on a pooled copy of the pattern) draw on the same deadline. When a budget
+// runs out, Parse returns an empty Answer and the comparison counts as
+// false, exactly like math_verify after a timeout, and the Line reports
+// TimedOut. Independently of the clock, exact arithmetic is bounded (powers
+// whose result would exceed 65536 bits, factorials above 2000 and sums of
+// more than 100000 terms are treated as non-numeric), integers written with
+// more than 4300 digits make the parse fail as Python's int() does, the
+// LaTeX parser fails on nesting deeper than 200 rule levels (Python's
+// recursion limit makes the original fail too), and repeated sub-parses are
+// memoised.
 //
 // All functions are safe for concurrent use: there is no mutable global
 // state; compiled patterns are built once and then only read (plus a
-// sync.Map of pattern variants, filled on demand). A single regular
-// expression match is also capped at DefaultTimeout by regexp2 itself.
+// sync.Map of pattern variants, filled on demand, and per-pattern pools of
+// copies that one goroutine at a time borrows to set a match timeout).
 //
 // Speed: most answers cannot match most extraction patterns, so each pattern
 // has a cheap necessary condition checked first (prefilter.go); the number

@@ -16,7 +16,20 @@ import (
 var (
 	errParse   = errors.New("latex: cannot parse")
 	errTooDeep = errors.New("latex: nesting too deep")
+	// errIntDigits is Python 3.11's ValueError for int() of a decimal string
+	// longer than sys.get_int_max_str_digits() (4300): sympy's Integer
+	// raises it, and math_verify's parse then returns nothing at all.
+	errIntDigits = errors.New("latex: integer string longer than 4300 digits")
 )
+
+// pyIntMaxStrDigits is CPython's default int_max_str_digits.
+const pyIntMaxStrDigits = 4300
+
+// intTooLong reports a plain decimal integer that Python's int() refuses.
+func intTooLong(s string) bool {
+	s = strings.TrimLeft(s, "+-")
+	return len(s) > pyIntMaxStrDigits && !strings.ContainsAny(s, ".eE")
+}
 
 type parseFailure struct{ err error }
 
@@ -121,7 +134,7 @@ func (p *lparser) try(f func() *node) (res *node, ok bool) {
 	defer func() {
 		if r := recover(); r != nil {
 			pf, isPF := r.(parseFailure)
-			if !isPF || pf.err == errTimeout || pf.err == errTooDeep {
+			if !isPF || pf.err == errTimeout || pf.err == errTooDeep || pf.err == errIntDigits {
 				panic(r)
 			}
 			p.pos, p.depth = save, depth
@@ -166,7 +179,10 @@ func latexToNode(src string, bud *budget) (res *node, err error) {
 	}
 	if n, ok := p.tryFollowed(func() *node { return p.setElements(atEOF) }, atEOF); ok {
 		if commaNumberRe.MatchString(src) {
-			return convertCommaNumber(src), nil
+			if c := convertCommaNumber(src); c != nil {
+				return c, nil
+			}
+			return nil, errParse // sympy.Number of the joined digits raised
 		}
 		return n, nil
 	}
@@ -1312,7 +1328,11 @@ func (p *lparser) atom() *node {
 		}
 		p.fail()
 	case tNumber:
-		n, ok := numberFromString(stripLeadingZeros(p.next().text))
+		text := stripLeadingZeros(p.next().text)
+		if intTooLong(text) {
+			panic(parseFailure{errIntDigits})
+		}
+		n, ok := numberFromString(text)
 		if !ok {
 			p.fail()
 		}

@@ -12,22 +12,22 @@ import (
 // nits; boxed "all", or "last" for the bare \boxed{...} pattern).
 
 type normRegexes struct {
-	left, right         *regexp2.Regexp
-	permutation         *regexp2.Regexp
-	toRemove            *regexp2.Regexp
+	left, right         *boundedRe
+	permutation         *boundedRe
+	toRemove            *boundedRe
 	replaceNames        []string
 	replacePatterns     []string
 	replaceValues       []string
 	replaceKeywords     [][]string
-	replaceCache        sync.Map // bitmask of possible alternatives -> *regexp2.Regexp
-	commandSlash        *regexp2.Regexp
-	unitSuperscript     *regexp2.Regexp
-	units               *regexp2.Regexp
-	malformed           []*regexp2.Regexp
+	replaceCache        sync.Map // bitmask of possible alternatives -> *boundedRe
+	commandSlash        *boundedRe
+	unitSuperscript     *boundedRe
+	units               *boundedRe
+	malformed           []*boundedRe
 	malformedReplace    []string
-	equationSplit       *regexp2.Regexp
-	validSeparator      *regexp2.Regexp
-	complexNumberFinder *regexp2.Regexp
+	equationSplit       *boundedRe
+	validSeparator      *boundedRe
+	complexNumberFinder *boundedRe
 }
 
 var unitNames = []string{"integer" + "point", "feet", "sue", "digit", "pound", "meal", "edge", "student",
@@ -42,10 +42,7 @@ var unitNames = []string{"integer" + "point", "feet", "sue", "digit", "pound", "
 	"month", "km", "m", "cm", "mm", "apple", "liter", "loss", "yard", "pure", "year", "increase", "decrease", "d",
 	"less", "Surface", "litre", "pi sq m", "s .", "metre", "meter", "inch"}
 
-func mustRe(p string, opt regexp2.RegexOptions) *regexp2.Regexp {
-	re := regexp2.MustCompile(p, opt)
-	return re
-}
+func mustRe(p string, opt regexp2.RegexOptions) *boundedRe { return newBoundedRe(p, opt) }
 
 var normOnce = sync.OnceValue(func() *normRegexes {
 	r := &normRegexes{}
@@ -110,18 +107,63 @@ var normOnce = sync.OnceValue(func() *normRegexes {
 	return r
 })
 
-// reReplace is Python's re.sub with a template using $1-style groups.
+// normRun carries the budget through one normalisation and keeps the
+// first timeout: after it every step is skipped and the caller gets
+// errTimeout.
+type normRun struct {
+	bud *budget
+	err error
+}
+
+// replace is Python's re.sub with a template using $1-style groups.
 // regexp2 parses the template on every Replace call, which costs more than
 // the scan; most texts have no match, so look for one first.
-func reReplace(re *regexp2.Regexp, s, repl string) string {
-	if m, err := re.FindStringMatch(s); err != nil || m == nil {
+func (n *normRun) replace(re *boundedRe, s, repl string) string {
+	if n.err != nil {
 		return s
 	}
-	out, err := re.Replace(s, repl, -1, -1)
-	if err != nil {
+	out := s
+	err := re.with(n.bud, func(re *regexp2.Regexp) error {
+		m, err := re.FindStringMatch(s)
+		if err != nil || m == nil {
+			return err
+		}
+		r, err := re.Replace(s, repl, -1, -1)
+		if err == nil {
+			out = r
+		}
+		return err
+	})
+	if err == errTimeout {
+		n.err = err
 		return s
 	}
 	return out
+}
+
+// match reports a match of re in s.
+func (n *normRun) match(re *boundedRe, s string) bool {
+	if n.err != nil {
+		return false
+	}
+	ok := false
+	err := re.with(n.bud, func(re *regexp2.Regexp) error {
+		var err error
+		ok, err = re.MatchString(s)
+		return err
+	})
+	if err == errTimeout {
+		n.err = err
+	}
+	return err == nil && ok
+}
+
+// spend charges work proportional to the text and notes an expired budget.
+func (n *normRun) spend(text string) bool {
+	if n.err == nil && n.bud.spend(1+len(text)/64) {
+		n.err = errTimeout
+	}
+	return n.err != nil
 }
 
 // literalRepl escapes a replacement so that regexp2 inserts it verbatim.
@@ -129,29 +171,37 @@ func literalRepl(s string) string { return strings.ReplaceAll(s, "$", "$$") }
 
 // normalizeLatex is normalize_latex(text, config) for math_verify's default
 // config with the given boxed mode.
-func normalizeLatex(text string, boxedMode string) string {
+func normalizeLatex(text string, boxedMode string, bud *budget) (string, error) {
 	n := defaultNormalization
 	n.Boxed = boxedMode
-	return normalizeLatexWith(text, n)
+	return normalizeLatexWith(text, n, bud)
 }
 
 // normalizeLatexWith is normalize_latex(text, config): each group of
 // NormalizationConfig applied when its flag is set.
-func normalizeLatexWith(text string, n Normalization) string {
+func normalizeLatexWith(text string, n Normalization, bud *budget) (string, error) {
 	r := normOnce()
+	run := &normRun{bud: bud}
 	if n.Boxed == "all" || n.Boxed == "last" {
-		text = extractBoxedContent(text, n.Boxed, r)
+		text = extractBoxedContent(text, n.Boxed, r, run)
+	}
+	if run.spend(text) {
+		return "", run.err
 	}
 	if n.BasicLatex {
-		text = basicLatex(text, r)
+		text = basicLatex(text, r, run)
 	}
 	if n.Equations && !strings.ContainsAny(text, ",;") {
-		if parts := splitEquations(text, r); len(parts) > 2 {
+		parts, err := splitEquations(text, r, bud)
+		if err != nil {
+			return "", err
+		}
+		if len(parts) > 2 {
 			text = parts[len(parts)-1]
 		}
 	}
 	if n.Units {
-		text = removeUnits(text, r)
+		text = removeUnits(text, r, run)
 	}
 	if n.Nits {
 		if strings.HasPrefix(text, ".") {
@@ -163,42 +213,48 @@ func normalizeLatexWith(text string, n Normalization) string {
 	}
 	if n.MalformedOperators {
 		for i, re := range r.malformed {
-			text = reReplace(re, text, r.malformedReplace[i])
+			text = run.replace(re, text, r.malformedReplace[i])
+		}
+		if run.spend(text) {
+			return "", run.err
 		}
 		text = strings.ReplaceAll(text, " sqrt", `\sqrt`)
 		text = fixSqrt(text)
 		text = fixFracs(text)
 		text = fixASlashB(text)
 	}
-	return strings.TrimFunc(text, isPySpace)
+	if run.spend(text) {
+		return "", run.err
+	}
+	return strings.TrimFunc(text, isPySpace), nil
 }
 
 // basicLatex is normalize_latex's basic_latex group.
-func basicLatex(text string, r *normRegexes) string {
+func basicLatex(text string, r *normRegexes, n *normRun) string {
 	text = strings.ReplaceAll(text, `\mathrm{T}`, "T")
 	text = strings.ReplaceAll(text, `\mathrm{d}`, "d")
 	text = strings.ReplaceAll(text, `{\rm d}`, "d")
 	text = strings.ReplaceAll(text, `\left[\begin{matrix}`, `\begin{bmatrix}`)
 	text = strings.ReplaceAll(text, `\end{matrix}\right]`, `\end{bmatrix}`)
-	text = reReplace(r.left, text, "$1")
-	text = reReplace(r.right, text, "$1")
-	text = reReplace(r.permutation, text, `\frac{($1)!}{(($1)-($2))!}`)
-	text = reReplace(r.toRemove, text, "")
-	text = replaceInLatex(text, r)
+	text = n.replace(r.left, text, "$1")
+	text = n.replace(r.right, text, "$1")
+	text = n.replace(r.permutation, text, `\frac{($1)!}{(($1)-($2))!}`)
+	text = n.replace(r.toRemove, text, "")
+	text = replaceInLatex(text, r, n)
 	text = lineBreaksToSpaces.Replace(text)
 	if !strings.Contains(text, "matrix") {
-		text = reReplace(r.commandSlash, text, `\`)
+		text = n.replace(r.commandSlash, text, `\`)
 	}
 	return text
 }
 
 // removeUnits is normalize_latex's units group.
-func removeUnits(text string, r *normRegexes) string {
-	if t := strings.TrimSpace(reReplace(r.unitSuperscript, text, "")); t != "" && t != text {
+func removeUnits(text string, r *normRegexes, n *normRun) string {
+	if t := strings.TrimSpace(n.replace(r.unitSuperscript, text, "")); t != "" && t != text {
 		text = t
 	}
 	for i := 0; i < 2 && mayEndWithUnit(text); i++ {
-		if t := reReplace(r.units, text, "$1"); t != "" && t != text {
+		if t := n.replace(r.units, text, "$1"); t != "" && t != text {
 			text = t
 		}
 	}
@@ -207,7 +263,7 @@ func removeUnits(text string, r *normRegexes) string {
 
 // replaceRegex returns the combined replacement pattern restricted to the
 // alternatives that can match text, or nil when none can.
-func (r *normRegexes) replaceRegex(text string) *regexp2.Regexp {
+func (r *normRegexes) replaceRegex(text string) *boundedRe {
 	var mask uint32
 	for i, keys := range r.replaceKeywords {
 		for _, k := range keys {
@@ -221,7 +277,7 @@ func (r *normRegexes) replaceRegex(text string) *regexp2.Regexp {
 		return nil
 	}
 	if re, ok := r.replaceCache.Load(mask); ok {
-		return re.(*regexp2.Regexp)
+		return re.(*boundedRe)
 	}
 	var alts []string
 	for i, name := range r.replaceNames {
@@ -234,36 +290,52 @@ func (r *normRegexes) replaceRegex(text string) *regexp2.Regexp {
 	return re
 }
 
-func replaceInLatex(text string, r *normRegexes) string {
+func replaceInLatex(text string, r *normRegexes, n *normRun) string {
 	re := r.replaceRegex(text)
-	if re == nil {
+	if re == nil || n.err != nil {
 		return text
 	}
-	out, err := re.ReplaceFunc(text, func(m regexp2.Match) string {
-		for i, name := range r.replaceNames {
-			if g := m.GroupByName(name); g != nil && len(g.Captures) > 0 {
-				return literalRepl(r.replaceValues[i])
+	out := text
+	err := re.with(n.bud, func(re *regexp2.Regexp) error {
+		s, err := re.ReplaceFunc(text, func(m regexp2.Match) string {
+			for i, name := range r.replaceNames {
+				if g := m.GroupByName(name); g != nil && len(g.Captures) > 0 {
+					return literalRepl(r.replaceValues[i])
+				}
 			}
+			return literalRepl(m.String())
+		}, -1, -1)
+		if err == nil {
+			out = s
 		}
-		return literalRepl(m.String())
-	}, -1, -1)
-	if err != nil {
-		return text
+		return err
+	})
+	if err == errTimeout {
+		n.err = err
 	}
 	return out
 }
 
 // extractBoxedContent ports extract_boxed_content: the last \boxed/\fbox
 // (mode "last", with neighbours joined by a separator) or all of them.
-func extractBoxedContent(s string, mode string, r *normRegexes) string {
+func extractBoxedContent(s string, mode string, r *normRegexes, n *normRun) string {
 	text := []rune(s)
 	var results []string
 	cur := len(text)
 	lastBoxedStart := -1
 	maxPos := len(text)
+	// The last \boxed and \fbox before cur: cur only decreases, so a
+	// position found earlier stays valid while it lies below cur, and an
+	// absent command stays absent. That keeps the whole loop linear.
+	boxedCmd, fboxCmd := []rune(`\boxed`), []rune(`\fbox`)
+	bi, fi := len(text)+1, len(text)+1
 	for {
-		bi := runeRFind(text[:cur], []rune(`\boxed`))
-		fi := runeRFind(text[:cur], []rune(`\fbox`))
+		if bi > cur-len(boxedCmd) {
+			bi = runeRFind(text[:cur], boxedCmd)
+		}
+		if fi > cur-len(fboxCmd) {
+			fi = runeRFind(text[:cur], fboxCmd)
+		}
 		if bi < 0 && fi < 0 {
 			break
 		}
@@ -295,7 +367,7 @@ func extractBoxedContent(s string, mode string, r *normRegexes) string {
 					prev = results[len(results)-1]
 				}
 				between := text[ce+1 : lastBoxedStart]
-				if !(len(between) < 10 || (content != prev && len(between) < 70 && matchString(r.validSeparator, string(between)))) {
+				if !(len(between) < 10 || (content != prev && len(between) < 70 && n.match(r.validSeparator, string(between)))) {
 					break
 				}
 			}
@@ -317,11 +389,6 @@ func extractBoxedContent(s string, mode string, r *normRegexes) string {
 		results[i], results[j] = results[j], results[i]
 	}
 	return strings.Join(results, ",")
-}
-
-func matchString(re *regexp2.Regexp, s string) bool {
-	ok, err := re.MatchString(s)
-	return err == nil && ok
 }
 
 func braceBoundaries(text []rune, open, maxPos int) (int, int, bool) {

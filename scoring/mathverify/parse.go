@@ -48,8 +48,14 @@ func (a Answer) Strings() []string {
 func Parse(s string) Answer { return ParseWithTimeout(s, DefaultTimeout) }
 
 // ParseWithTimeout is Parse with an explicit time budget.
-func ParseWithTimeout(s string, d time.Duration) Answer {
-	bud := newBudget(d)
+func ParseWithTimeout(s string, d time.Duration) Answer { return parseIn(s, d, nil) }
+
+// ParseLine is Parse drawing also on the line budget: it returns the empty
+// Answer of a timeout once the line's deadline has passed.
+func ParseLine(s string, line *Line) Answer { return parseIn(s, DefaultTimeout, line) }
+
+func parseIn(s string, d time.Duration, line *Line) Answer {
+	bud := newBudget(d, line)
 	items, err := extractTarget(s, bud)
 	if err != nil {
 		return Answer{}
@@ -156,15 +162,21 @@ func extractTargetWith(pred string, bud *budget, fast bool, cfg *parseConfig) ([
 // finds them; fast lets it use p.matchAt.
 func (p *pattern) findAll(runes []rune, matches []foundMatch, bud *budget, fast bool) ([]foundMatch, error) {
 	if !fast || p.matchAt == nil {
-		m, err := p.re.FindRunesMatch(runes)
-		for err == nil && m != nil {
-			matches = append(matches, foundMatch{m: m, start: m.Index, end: m.Index + m.Length, target: p.target})
-			if bud.spend(1 + len(runes)/64) {
-				return nil, errTimeout
+		err := p.re.with(bud, func(re *regexp2.Regexp) error {
+			m, err := re.FindRunesMatch(runes)
+			for err == nil && m != nil {
+				matches = append(matches, foundMatch{m: m, start: m.Index, end: m.Index + m.Length, target: p.target})
+				if bud.spend(1 + len(runes)/64) {
+					return errTimeout
+				}
+				m, err = re.FindNextMatch(m)
 			}
-			m, err = p.re.FindNextMatch(m)
+			return err
+		})
+		if err != nil {
+			return nil, err
 		}
-		return matches, err
+		return matches, nil
 	}
 	// The leftmost match is the one at the first position that has one; the
 	// next search starts where a match ends (these matches are never empty).
@@ -173,7 +185,7 @@ func (p *pattern) findAll(runes []rune, matches []foundMatch, bud *budget, fast 
 			pos++ // not where (?:^|\s|\=) can match
 			continue
 		}
-		fm, ok, err := p.matchAt(runes, pos)
+		fm, ok, err := p.matchAt(runes, pos, bud)
 		if err != nil {
 			return nil, err
 		}
@@ -225,11 +237,17 @@ func extractLatex(m *regexp2.Match, bud *budget, cfg Normalization) (*node, stri
 		if kindName == "latexBoxed" {
 			nc.Boxed = "last"
 		}
-		norm := normalizeLatexWith(latex, nc)
+		norm, err := normalizeLatexWith(latex, nc, bud)
+		if err != nil {
+			return nil, "", err
+		}
 		strs = append(strs, norm)
 		val, err := parseLatexCached(norm, bud)
 		if err == errTimeout {
 			return nil, "", err
+		}
+		if err == errIntDigits {
+			return nil, "", errExtract
 		}
 		if err == nil && pctText != "" {
 			val = pct(val)
@@ -266,18 +284,21 @@ func extractLatex(m *regexp2.Match, bud *budget, cfg Normalization) (*node, stri
 func parseLatexCached(latex string, bud *budget) (*node, error) {
 	n, err := latexToNode(latex, bud)
 	if err == nil {
-		if looksComplex(latex) {
+		if looksComplex(latex, bud) {
 			markComplex(n)
 		}
 		return n, nil
 	}
-	if err == errTimeout {
+	if err == errTimeout || err == errIntDigits {
 		return nil, err
 	}
-	last := lastEquation(latex)
+	last, lerr := lastEquation(latex, bud)
+	if lerr != nil {
+		return nil, lerr
+	}
 	if last != latex {
 		n, err = latexToNode(last, bud)
-		if err == nil && looksComplex(last) {
+		if err == nil && looksComplex(last, bud) {
 			markComplex(n)
 		}
 		return n, err
@@ -287,8 +308,9 @@ func parseLatexCached(latex string, bud *budget) (*node, error) {
 
 // looksComplex is math_verify's should_treat_as_complex: such input is
 // parsed with complex symbols (is_real=False).
-func looksComplex(latex string) bool {
-	return matchString(normOnce().complexNumberFinder, latex)
+func looksComplex(latex string, bud *budget) bool {
+	n := &normRun{bud: bud}
+	return n.match(normOnce().complexNumberFinder, latex)
 }
 
 // markComplex flags every symbol of a freshly parsed tree as complex.
@@ -301,25 +323,18 @@ func markComplex(n *node) {
 	}
 }
 
-func lastEquation(latex string) string {
+func lastEquation(latex string, bud *budget) (string, error) {
 	if strings.ContainsAny(latex, ",;") {
-		return latex
+		return latex, nil
 	}
-	re := normOnce().equationSplit
-	var parts []string
-	rs := []rune(latex)
-	prev := 0
-	m, err := re.FindRunesMatch(rs)
-	for err == nil && m != nil {
-		parts = append(parts, string(rs[prev:m.Index]))
-		prev = m.Index + m.Length
-		m, err = re.FindNextMatch(m)
+	parts, err := splitEquations(latex, normOnce(), bud)
+	if err != nil {
+		return "", err
 	}
-	parts = append(parts, string(rs[prev:]))
 	if len(parts) > 2 {
-		return parts[len(parts)-1]
+		return parts[len(parts)-1], nil
 	}
-	return latex
+	return latex, nil
 }
 
 func extractExpr(m *foundMatch, bud *budget) (*node, string, error) {
@@ -387,6 +402,9 @@ func sympyNumber(s string) (*node, bool) {
 			t = "-" + t
 		}
 		return numberFromString(t)
+	}
+	if intTooLong(t) {
+		return nil, false // Python's int() raises; extraction fails
 	}
 	r, ok := new(big.Rat).SetString(t)
 	if !ok {

@@ -1,6 +1,8 @@
 package mathverify
 
 import (
+	"github.com/dlclark/regexp2"
+
 	"fmt"
 	"reflect"
 	"strings"
@@ -56,14 +58,17 @@ func checkRequirements(t *testing.T, s string) {
 				}
 				continue
 			}
-			if m, err := p.re.FindRunesMatch(runes); err == nil && m != nil {
-				t.Errorf("pattern %d of priority %d matches %q at %d though its requirement fails (facts %+v)",
-					i, g.priority, s, m.Index, facts)
-			}
+			_ = p.re.with(newBudget(time.Second, nil), func(re *regexp2.Regexp) error {
+				if m, err := re.FindRunesMatch(runes); err == nil && m != nil {
+					t.Errorf("pattern %d of priority %d matches %q at %d though its requirement fails (facts %+v)",
+						i, g.priority, s, m.Index, facts)
+				}
+				return nil
+			})
 		}
 	}
-	fast, errFast := extractTargetFiltered(s, newBudget(time.Second), true)
-	full, errFull := extractTargetFiltered(s, newBudget(time.Second), false)
+	fast, errFast := extractTargetFiltered(s, newBudget(time.Second, nil), true)
+	full, errFull := extractTargetFiltered(s, newBudget(time.Second, nil), false)
 	if errFast != errFull || !reflect.DeepEqual(Answer{fast}.Strings(), Answer{full}.Strings()) {
 		t.Errorf("%q: filtered extraction %q (%v), full %q (%v)", s, Answer{fast}.Strings(), errFast, Answer{full}.Strings(), errFull)
 	}
@@ -85,8 +90,8 @@ func checkAnchoredScan(t *testing.T, p pattern, runes []rune) {
 		}
 		return out
 	}
-	fast, errFast := p.findAll(runes, nil, newBudget(time.Second), true)
-	full, errFull := p.findAll(runes, nil, newBudget(time.Second), false)
+	fast, errFast := p.findAll(runes, nil, newBudget(time.Second, nil), true)
+	full, errFull := p.findAll(runes, nil, newBudget(time.Second, nil), false)
 	if a, b := describe(fast), describe(full); errFast != errFull || !reflect.DeepEqual(a, b) {
 		t.Errorf("%q: anchored scan %q (%v), regexp2 scan %q (%v)", string(runes), a, errFast, b, errFull)
 	}

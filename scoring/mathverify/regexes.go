@@ -20,7 +20,7 @@ const (
 )
 
 type pattern struct {
-	re       *regexp2.Regexp
+	re       *boundedRe
 	priority int
 	target   extractor
 	need     requirement // a cheap necessary condition for any match (prefilter.go)
@@ -29,7 +29,7 @@ type pattern struct {
 	// more cheaply than regexp2's own scan (findAll uses it position by
 	// position). It is only set for patterns that begin with (?:^|\s|\=),
 	// and findAll calls it only where that prefix can match.
-	matchAt func(runes []rune, pos int) (foundMatch, bool, error)
+	matchAt func(runes []rune, pos int, bud *budget) (foundMatch, bool, error)
 }
 
 func makeLatexEnvPattern(prefix string, boxed bool) string {
@@ -119,7 +119,7 @@ func exprPatterns() []pattern {
 	add(exprAnch, 300, needDigitOp)
 	add(numAnch, 300, needDigit)
 	res[len(res)-2].matchAt = anchoredMatcher(res[len(res)-2])
-	res[len(res)-1].matchAt = func(runes []rune, pos int) (foundMatch, bool, error) {
+	res[len(res)-1].matchAt = func(runes []rune, pos int, _ *budget) (foundMatch, bool, error) {
 		var n numberMatch
 		end, ok := matchNumberAt(runes, pos, &n)
 		if !ok {
@@ -133,13 +133,18 @@ func exprPatterns() []pattern {
 
 // anchoredMatcher runs p behind \G, only where startsAnchorPrefix allows a
 // match to begin.
-func anchoredMatcher(p pattern) func(runes []rune, pos int) (foundMatch, bool, error) {
+func anchoredMatcher(p pattern) func(runes []rune, pos int, bud *budget) (foundMatch, bool, error) {
 	re := compileBounded(`\G`+p.re.String(), 0)
-	return func(runes []rune, pos int) (foundMatch, bool, error) {
+	return func(runes []rune, pos int, bud *budget) (foundMatch, bool, error) {
 		if !startsAnchorPrefix(runes, pos) {
 			return foundMatch{}, false, nil
 		}
-		m, err := re.FindRunesMatchStartingAt(runes, pos)
+		var m *regexp2.Match
+		err := re.with(bud, func(re *regexp2.Regexp) error {
+			var err error
+			m, err = re.FindRunesMatchStartingAt(runes, pos)
+			return err
+		})
 		if err != nil || m == nil {
 			return foundMatch{}, false, err
 		}
@@ -159,10 +164,6 @@ var extractionGroups = sync.OnceValue(func() []priorityGroup {
 	return buildGroups(patternKey{latex: true, anchorless: true, boxedPriority: 50, expr: true})
 })
 
-// compileBounded compiles an extraction pattern whose single match attempt
-// may not run longer than math_verify's whole parse is allowed to.
-func compileBounded(p string, opt regexp2.RegexOptions) *regexp2.Regexp {
-	re := regexp2.MustCompile(p, opt)
-	re.MatchTimeout = DefaultTimeout
-	return re
-}
+// compileBounded compiles an extraction pattern whose runs are limited by
+// the budget of the parse that runs them.
+func compileBounded(p string, opt regexp2.RegexOptions) *boundedRe { return newBoundedRe(p, opt) }

@@ -16,9 +16,19 @@ func Verify(gold, target Answer) bool { return VerifyWithTimeout(gold, target, D
 
 // VerifyWithTimeout is Verify with an explicit per-comparison budget.
 func VerifyWithTimeout(gold, target Answer, d time.Duration) bool {
+	return verifyIn(gold, target, d, nil)
+}
+
+// VerifyLine is Verify drawing also on the line budget: once the line's
+// deadline has passed every comparison counts as not equal.
+func VerifyLine(gold, target Answer, line *Line) bool {
+	return verifyIn(gold, target, DefaultTimeout, line)
+}
+
+func verifyIn(gold, target Answer, d time.Duration, line *Line) bool {
 	for _, g := range gold.items {
 		for _, t := range target.items {
-			if compareItems(g, t, d) {
+			if compareItems(g, t, d, line) {
 				return true
 			}
 		}
@@ -30,9 +40,12 @@ func VerifyWithTimeout(gold, target Answer, d time.Duration) bool {
 // math_verify's wrapper return False for that pair.
 var errCompare = errors.New("mathverify: comparison raised")
 
-func compareItems(g, t item, d time.Duration) (ok bool) {
+func compareItems(g, t item, d time.Duration, line *Line) (ok bool) {
+	c := &comparer{bud: newBudget(d, line)}
+	if line != nil && c.bud.left() <= 0 {
+		return false // the line's budget is spent: every comparison times out
+	}
 	if g.expr != nil && t.expr != nil {
-		c := &comparer{bud: newBudget(d)}
 		defer func() {
 			if r := recover(); r != nil {
 				if r == errCompare || r == errTimeout {

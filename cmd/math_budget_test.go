@@ -1,0 +1,40 @@
+package cmd
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestMathBudget scores answers whose math_verify work is unbounded without
+// a line budget (`\boxed{1}` repeated 100,000 times, \frac nested 10,000
+// deep) with --math-budget 200ms: every line comes out with math_verify's
+// timeout outcome, the summary counts them, and the run stays far below
+// what the work would cost (the bound is generous: shared machines).
+func TestMathBudget(t *testing.T) {
+	answers := []string{
+		strings.Repeat(`\boxed{1}`, 100000),
+		"$" + strings.Repeat(`\frac{1}{`, 10000) + "2" + strings.Repeat("}", 10000) + "$",
+	}
+	var in strings.Builder
+	for _, a := range answers {
+		line, _ := json.Marshal(map[string]string{"completion": "<think>..</think><answer>" + a + "</answer>", "solution": "1"})
+		in.Write(line)
+		in.WriteByte('\n')
+	}
+	for _, method := range []string{"math", "default"} {
+		start := time.Now()
+		out, errs, code := run(t, in.String(), "score", "-j", "1", "-r", "accuracy", "-m", method, "--math-budget", "200ms")
+		elapsed := time.Since(start)
+		if code != 0 || strings.Count(out, "\n") != len(answers) {
+			t.Fatalf("%s: exit %d, %d lines out; %s", method, code, strings.Count(out, "\n"), errs)
+		}
+		if !strings.Contains(errs, "math timeouts: 2 lines") {
+			t.Errorf("%s: summary does not count the two timeouts:\n%s", method, errs)
+		}
+		if limit := time.Duration(len(answers)) * 5 * time.Second; elapsed > limit {
+			t.Errorf("%s: %d lines took %v with a 200ms budget (bound %v)", method, len(answers), elapsed, limit)
+		}
+	}
+}
