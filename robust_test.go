@@ -576,3 +576,45 @@ func TestGzipBombStaysBounded(t *testing.T) {
 		t.Errorf("peak RSS %d MB, want under 1500 MB", rss>>20)
 	}
 }
+
+func TestOnErrorFailRenamesThePrefix(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.jsonl")
+	lines := bytes.SplitAfter(sample(t), []byte("\n"))
+	bad := append(append(bytes.Join(lines[:40], nil), "not json\n"...), bytes.Join(lines[40:], nil)...)
+	writeFile(t, in, bad)
+	out := filepath.Join(dir, "out.jsonl")
+	writeFile(t, out, []byte("previous\n"))
+	errs, code := runFiles(t, nil, nil, "score", "-r", "format", "--on-error", "fail", in, "-o", out)
+	if code != 3 || !strings.Contains(errs, in+":41: not a JSON object") {
+		t.Fatalf("exit %d, stderr %s", code, errs)
+	}
+	if n := wholeJSONLines(t, out, readFile(t, out)); n != 40 || summaryWritten(t, errs) != 40 {
+		t.Errorf("%d lines in the file, summary %d; want the 40 before the bad line", n, summaryWritten(t, errs))
+	}
+}
+
+func TestEveryOutputFlagIsAtomic(t *testing.T) {
+	// report and compare write through the same outputs as score.
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.jsonl")
+	writeFile(t, in, sample(t))
+	prev := filepath.Join(dir, "prev")
+	for _, args := range [][]string{
+		{"report", filepath.Join(dir, "nosuch.jsonl"), "-o", prev},
+		{"compare", filepath.Join(dir, "nosuch.jsonl"), "--as", "a=-r format", "--as", "b=-r accuracy", "-o", prev},
+	} {
+		writeFile(t, prev, []byte("previous\n"))
+		if errs, code := runFiles(t, nil, nil, args...); code != 4 || string(readFile(t, prev)) != "previous\n" {
+			t.Errorf("%v: exit %d (%s); the previous output must stay", args[0], code, errs)
+		}
+	}
+	for _, args := range [][]string{
+		{"report", in, "-o", in},
+		{"compare", in, "--as", "a=-r format", "--as", "b=-r accuracy", "-o", in},
+	} {
+		if errs, code := runFiles(t, nil, nil, args...); code != 2 || !bytes.Equal(readFile(t, in), sample(t)) {
+			t.Errorf("%v -o the input: exit %d (%s), input intact: %v", args[0], code, errs, bytes.Equal(readFile(t, in), sample(t)))
+		}
+	}
+}
