@@ -289,11 +289,18 @@ func loadGoldenRewards(path string, e *env, key, rec jsonlio.Path) (map[string]m
 // eachLine is jsonlio.ForEachLine with read failures as I/O errors (exit 4)
 // that stops, with the interrupt's exit status, once the run's context ends.
 func eachLine(path string, e *env, fn func(file string, n int, line []byte) error) error {
+	return eachRecord(path, e, jsonlio.ReadOptions{}, fn)
+}
+
+// eachRecord is eachLine reading the input as opt says (--input-format,
+// --records).
+func eachRecord(path string, e *env, opt jsonlio.ReadOptions, fn func(file string, n int, line []byte) error) error {
 	ctx := e.ctx
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	err := jsonlio.ForEachLine(ctx, path, e.stdin, e.maxLine, fn)
+	opt.MaxLine = e.maxLine
+	err := jsonlio.ForEachRecord(ctx, path, e.stdin, opt, fn)
 	if ctx.Err() != nil {
 		return interruptErr(ctx, "stopped before the end of "+path)
 	}

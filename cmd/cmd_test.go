@@ -255,3 +255,25 @@ func TestCheckRecordedUnderTrainerNames(t *testing.T) {
 		t.Errorf("exit %d: %s", code, errs)
 	}
 }
+
+func TestPresetVerlGroupsByUIDWhereALineHasOne(t *testing.T) {
+	// One step, one prompt, two uids (two rollouts batches of the same
+	// prompt): uid wins over (step, input).
+	in := strings.Join([]string{
+		`{"input": "q", "output": "<think>a</think><answer>4</answer>", "gts": "4", "score": 1.0, "step": 1, "uid": "u1"}`,
+		`{"input": "q", "output": "<think>a</think><answer>5</answer>", "gts": "4", "score": 0.0, "step": 1, "uid": "u2"}`,
+		`{"input": "q", "output": "<think>a</think><answer>5</answer>", "gts": "4", "score": 0.0, "step": 1, "uid": "u1"}`,
+		`{"input": "q", "output": "<think>a</think><answer>5</answer>", "gts": "4", "score": 0.0, "step": 1, "uid": "u2"}`,
+	}, "\n") + "\n"
+	out, errs, code := run(t, in, "score", "-q", "--preset", "verl", "-r", "accuracy", "-m", "all_match")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	// u1: 1, 0 → ±0.707...; u2: 0, 0 → 0.
+	for i, want := range []string{`"advantage": 0.7070`, `"advantage": 0.0}`, `"advantage": -0.7070`, `"advantage": 0.0}`} {
+		if !strings.Contains(lines[i], want) {
+			t.Errorf("line %d: %s, want %s", i+1, lines[i], want)
+		}
+	}
+}

@@ -69,7 +69,11 @@ func runExplain(e *env, f *explainFlags, args []string) error {
 	file, lines := name, 0
 	hintStdin(e, []string{name})
 	bar := startProgress(e, f.quiet, "looking", []string{name}, decompressedBytes)
-	err = eachLine(name, e, func(fname string, n int, line []byte) error {
+	opt, err := f.rf.readOptions()
+	if err != nil {
+		return err
+	}
+	err = eachRecord(name, e, opt, func(fname string, n int, line []byte) error {
 		bar.add(len(line))
 		file, lines = fname, n
 		if f.line > 0 && n != f.line {
