@@ -12,19 +12,22 @@ import (
 // nits; boxed "all", or "last" for the bare \boxed{...} pattern).
 
 type normRegexes struct {
-	left, right         *boundedRe
-	permutation         *boundedRe
-	toRemove            *boundedRe
-	replaceNames        []string
-	replacePatterns     []string
-	replaceValues       []string
-	replaceKeywords     [][]string
-	replaceCache        sync.Map // bitmask of possible alternatives -> *boundedRe
-	commandSlash        *boundedRe
-	unitSuperscript     *boundedRe
-	units               *boundedRe
-	malformed           []*boundedRe
-	malformedReplace    []string
+	left, right      *boundedRe
+	permutation      *boundedRe
+	toRemove         *boundedRe
+	replaceNames     []string
+	replacePatterns  []string
+	replaceValues    []string
+	replaceKeywords  [][]string
+	replaceCache     sync.Map // bitmask of possible alternatives -> *boundedRe
+	commandSlash     *boundedRe
+	unitSuperscript  *boundedRe
+	units            *boundedRe
+	malformed        []*boundedRe
+	malformedReplace []string
+	// malformedLinear holds, by index into malformed, hand-written
+	// linear-time equivalents of patterns that backtrack quadratically.
+	malformedLinear     map[int]func(string) string
 	equationSplit       *boundedRe
 	validSeparator      *boundedRe
 	complexNumberFinder *boundedRe
@@ -98,6 +101,9 @@ var normOnce = sync.OnceValue(func() *normRegexes {
 		{`\\sqrt\s?(\d)`, `\sqrt{$1}`},
 	}
 	for _, m := range mal {
+		if m[0] == `\\frac\s?{(.*?)}\s?(\d)` {
+			r.malformedLinear = map[int]func(string) string{len(r.malformed): fixFracBraceDigit}
+		}
 		r.malformed = append(r.malformed, mustRe(m[0], 0))
 		r.malformedReplace = append(r.malformedReplace, m[1])
 	}
@@ -213,6 +219,12 @@ func normalizeLatexWith(text string, n Normalization, bud *budget) (string, erro
 	}
 	if n.MalformedOperators {
 		for i, re := range r.malformed {
+			if fast := r.malformedLinear[i]; fast != nil {
+				if !run.spend(text) {
+					text = fast(text)
+				}
+				continue
+			}
 			text = run.replace(re, text, r.malformedReplace[i])
 		}
 		if run.spend(text) {
