@@ -254,3 +254,23 @@ func TestNonMonotoneMerges(t *testing.T) {
 		t.Errorf("Encode(%q) = %v, want %v", piece, got, want)
 	}
 }
+
+// TestPieceHashCoversEveryByte: the inline hash of short pieces reads every
+// byte and the length, so pieces differing anywhere get different keys.
+func TestPieceHashCoversEveryByte(t *testing.T) {
+	c := newPieceCache()
+	for n := 1; n <= 24; n++ {
+		base := strings.Repeat("a", n)
+		h := c.hash(base)
+		if c.hash(base+"a") == h || c.hash(base[:n-1]) == h {
+			t.Errorf("length %d: a longer or shorter run has the same hash", n)
+		}
+		for i := range n {
+			b := []byte(base)
+			b[i] = 'b'
+			if c.hash(string(b)) == h {
+				t.Errorf("length %d: changing byte %d keeps the hash", n, i)
+			}
+		}
+	}
+}

@@ -2,6 +2,7 @@ package tokenizer
 
 import (
 	"hash/maphash"
+	"math/bits"
 	"strings"
 	"sync"
 )
@@ -16,6 +17,7 @@ import (
 // a lock.
 type pieceCache struct {
 	seed   maphash.Seed
+	k0, k1 uint64 // keys of the inline hash, from seed
 	shards [cacheShards]cacheShard
 }
 
@@ -40,13 +42,39 @@ type cacheEntry struct {
 
 func newPieceCache() *pieceCache {
 	c := &pieceCache{seed: maphash.MakeSeed()}
+	c.k0, c.k1 = maphash.String(c.seed, "k0")|1, maphash.String(c.seed, "k1")
 	for i := range c.shards {
 		c.shards[i].m = make(map[uint64]*cacheEntry)
 	}
 	return c
 }
 
-func (c *pieceCache) hash(piece string) uint64 { return maphash.String(c.seed, piece) }
+// hash is the piece's key in both caches. Pieces of up to 16 bytes, nearly
+// all of them, are mixed inline from two overlapping 64-bit loads and the
+// length, with keys drawn from the seed (a collision only costs a miss, as
+// entries hold their piece); longer ones go through maphash.
+func (c *pieceCache) hash(piece string) uint64 {
+	n := len(piece)
+	var a, b uint64
+	switch {
+	case n > 16:
+		return maphash.String(c.seed, piece)
+	case n >= 8:
+		a, b = load64(piece, 0), load64(piece, n-8)
+	case n >= 4:
+		a, b = uint64(load32(piece, 0)), uint64(load32(piece, n-4))
+	case n > 0:
+		a = uint64(piece[0])<<16 | uint64(piece[n/2])<<8 | uint64(piece[n-1])
+	}
+	hi, lo := bits.Mul64(a^c.k0, b^c.k1^uint64(n))
+	return hi ^ lo
+}
+
+func load32(s string, i int) uint32 {
+	return uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24
+}
+
+func load64(s string, i int) uint64 { return uint64(load32(s, i)) | uint64(load32(s, i+4))<<32 }
 
 func (c *pieceCache) get(h uint64, piece string) (*cacheEntry, bool) {
 	s := &c.shards[h%cacheShards]
