@@ -492,6 +492,47 @@ func TestEveryCommandExits4OnAFullStdout(t *testing.T) {
 	}
 }
 
+// closedPipe is the write end of a pipe whose reader has already gone, so
+// every write fails with EPIPE, as after "| head" has exited.
+func closedPipe(t *testing.T) *os.File {
+	t.Helper()
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.Close()
+	t.Cleanup(func() { w.Close() })
+	return w
+}
+
+func TestEveryCommandExits0QuietlyOnAClosedPipe(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.jsonl")
+	writeFile(t, in, sample(t))
+	scored := filepath.Join(dir, "scored.jsonl")
+	st := filepath.Join(dir, "s.json")
+	if errs, code := runFiles(t, nil, nil, "score", "-q", "-r", "accuracy,format", in, "-o", scored, "--stats", st); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, args := range [][]string{
+		{"score", "-q", "-r", "format", in},
+		{"stats", "-q", scored},
+		{"stats", "-q", "--table", scored},
+		{"stats", "merge", st, st},
+		{"explain", "--line", "1", scored},
+		{"explain", "--line", "1", "--json", scored},
+		{"rewards"},
+		{"rewards", "--json"},
+		{"version"},
+		{"version", "--json"},
+	} {
+		errs, code := runFiles(t, nil, closedPipe(t), args...)
+		if code != 0 || errs != "" {
+			t.Errorf("%v into a closed pipe: exit %d, stderr %q; want 0 and nothing", args, code, errs)
+		}
+	}
+}
+
 func TestFullDiskLeavesWholeLinesAndHonestCounts(t *testing.T) {
 	// ulimit -f makes writes past 64 KiB fail (EFBIG) the way a full disk
 	// does, partially.

@@ -91,7 +91,7 @@ func execute(args []string, e *env) int {
 	root.SetIn(e.stdin)
 	root.SetOut(out)
 	root.SetErr(errs)
-	code := exitCode(root.ExecuteContext(e.ctx), errs)
+	code := exitCode(streamError(root.ExecuteContext(e.ctx), out), errs)
 	// Whatever the command concluded, a report that could not be written
 	// is an I/O error: success means the work was done.
 	if err := out.failed(); err != nil && code != ExitIO && code < 128 {
@@ -102,6 +102,23 @@ func execute(args []string, e *env) int {
 		code = ExitIO
 	}
 	return code
+}
+
+// streamError classifies an error a command returned from writing its own
+// standard output (a tabwriter's Flush, an encoder): a closed pipe ends the
+// run quietly, any other failure is an I/O error, never a usage error.
+func streamError(err error, out *stickyWriter) error {
+	if err == nil || out.err == nil || !errors.Is(err, out.err) {
+		return err
+	}
+	if isBrokenPipe(err) {
+		return nil
+	}
+	var xe *exitError
+	if errors.As(err, &xe) {
+		return err
+	}
+	return ioErr(err)
 }
 
 func exitCode(err error, stderr io.Writer) int {
