@@ -53,7 +53,33 @@ func odLengthMethod() accuracyMethod {
 	}
 }
 
+// mapOnSample, odOnSample and odLengthOnSample are the same methods reading
+// the Sample, so that they share one COCO evaluation per line.
+func mapOnSample() sampleMethod { return newMapScorer().mapSample() }
+
+func odOnSample(scoreType int) sampleMethod { return newMapScorer().odSample(false, scoreType) }
+
+func odLengthOnSample() sampleMethod { return newMapScorer().odSample(true, coco.StatAP) }
+
+func (m *mapScorer) mapSample() sampleMethod {
+	return func(s *scoring.Sample, tr *scoring.Trace) (float64, error) {
+		return m.mapRewardOn(s, s.Completion, s.Solution, false, coco.StatAP, tr)
+	}
+}
+
+func (m *mapScorer) odSample(lengthReward bool, scoreType int) sampleMethod {
+	return func(s *scoring.Sample, tr *scoring.Trace) (float64, error) {
+		return m.odRewardOn(s, s.Completion, s.Solution, lengthReward, scoreType, tr)
+	}
+}
+
 func (m *mapScorer) odReward(content, sol string, lengthReward bool, scoreType int, tr *scoring.Trace) (float64, error) {
+	return m.odRewardOn(nil, content, sol, lengthReward, scoreType, tr)
+}
+
+// odRewardOn is od_reward; with a Sample, its map_reward evaluation is
+// shared (mapRewardOn).
+func (m *mapScorer) odRewardOn(s *scoring.Sample, content, sol string, lengthReward bool, scoreType int, tr *scoring.Trace) (float64, error) {
 	gt, gtOK := firstAnswer(sol)
 	student, ok := lastAnswer(content)
 	if !ok {
@@ -70,20 +96,76 @@ func (m *mapScorer) odReward(content, sol string, lengthReward bool, scoreType i
 		tr.Add("both answers are \"None\"", 1.0)
 		return 1.0, nil
 	}
-	return m.mapReward(student, gt, lengthReward, scoreType, tr)
+	return m.mapRewardOn(s, student, gt, lengthReward, scoreType, tr)
 }
 
 // mapReward is map_reward(content, sol, length_reward, score_type).
 func (m *mapScorer) mapReward(content, sol string, lengthReward bool, scoreType int, tr *scoring.Trace) (float64, error) {
+	return m.mapRewardOn(nil, content, sol, lengthReward, scoreType, tr)
+}
+
+// mapEvaluationKey names map_reward's work up to the choice of stat and
+// the length factor. Its params are the two strings map_reward reads, so
+// od_ap, od_ap50 and odLength (the answer blocks) share one evaluation per
+// line, in one configuration or across compare's configurations; map
+// reads the whole texts, which never equal their own answer blocks, so it
+// shares only with itself.
+var mapEvaluationKey = scoring.NewMemoKey[mapEvaluation]("map_reward's COCO evaluation")
+
+// mapRewardOn is map_reward; with a Sample (and no trace, which wants
+// every step) the evaluation is computed once per line and inputs.
+func (m *mapScorer) mapRewardOn(s *scoring.Sample, content, sol string, lengthReward bool, scoreType int, tr *scoring.Trace) (float64, error) {
+	var e mapEvaluation
+	if s == nil || tr.On() {
+		e = m.evaluation(content, sol, tr)
+	} else {
+		e = scoring.Remember(s, mapEvaluationKey, [2]string{content, sol}, func() mapEvaluation {
+			return m.evaluation(content, sol, nil)
+		})
+	}
+	if e.err != nil {
+		return 0, e.err
+	}
+	reward := e.reward
+	if e.evaluated {
+		reward = e.stats[scoreType]
+	}
+	if !lengthReward {
+		return reward, nil
+	}
+	lengthScore := 1.0
+	if e.nGT < e.nPred {
+		lengthScore = float64(e.nGT) / float64(e.nPred)
+	}
+	if tr.On() {
+		tr.Add("length score", lengthScore)
+	}
+	return reward * lengthScore, nil
+}
+
+// mapEvaluation is what map_reward computes before it picks a stat and
+// applies the length factor: the same for every score type and for
+// length_reward on or off.
+type mapEvaluation struct {
+	err        error
+	nPred, nGT int
+	evaluated  bool                   // COCOeval ran: the reward is stats[score_type]
+	stats      [coco.NumStats]float64 // when evaluated
+	reward     float64                // when not evaluated
+}
+
+// evaluation reads the boxes of the last ```json block of each side and
+// runs calculate_map when both have some.
+func (m *mapScorer) evaluation(content, sol string, tr *scoring.Trace) mapEvaluation {
 	var gts []pyjson.Value
 	if js, ok := lastJSONFence(sol); ok {
 		if js = py.Strip(js); js != "" {
 			v, err := loads(js)
 			if err != nil {
-				return 0, err
+				return mapEvaluation{err: err}
 			}
 			if gts, err = pyjson.Iter(v); err != nil {
-				return 0, pyErr(err)
+				return mapEvaluation{err: pyErr(err)}
 			}
 		}
 	}
@@ -99,37 +181,26 @@ func (m *mapScorer) mapReward(content, sol string, lengthReward bool, scoreType 
 		tr.Add("predicted boxes (last ```json block)", reprAll(preds))
 		tr.Add("ground-truth boxes", reprAll(gts))
 	}
-	var reward float64
+	e := mapEvaluation{nPred: len(preds), nGT: len(gts)}
 	switch {
 	case len(preds) > 0 && len(gts) > 0:
-		var err error
-		if reward, err = m.calculateMap(preds, gts, scoreType, tr); err != nil {
-			return 0, err
-		}
+		e.stats, e.evaluated, e.err = m.calculateMap(preds, gts, tr)
 	case len(preds) == 0 && len(gts) == 0:
-		reward = 1.0
+		e.reward = 1.0
 	default:
-		reward = 0.0
+		e.reward = 0.0
 	}
-	if !lengthReward {
-		return reward, nil
-	}
-	lengthScore := 1.0
-	if len(gts) < len(preds) {
-		lengthScore = float64(len(gts)) / float64(len(preds))
-	}
-	if tr.On() {
-		tr.Add("length score", lengthScore)
-	}
-	return reward * lengthScore, nil
+	return e
 }
 
 // calculateMap is calculate_map: categories numbered by first appearance
 // of each ground-truth label (Python dict semantics: 1, 1.0 and True are
 // one label), ground truths converted to [x, y, w, h] with Python
 // arithmetic (a failure raises), predictions with an unknown label or a
-// bad box dropped, and COCOeval's stats[scoreType].
-func (m *mapScorer) calculateMap(preds, gtItems []pyjson.Value, scoreType int, tr *scoring.Trace) (float64, error) {
+// bad box dropped, and COCOeval's stats (score_type picks one). Without a
+// detection left COCOeval does not run (false) and the reward is 0.
+func (m *mapScorer) calculateMap(preds, gtItems []pyjson.Value, tr *scoring.Trace) ([coco.NumStats]float64, bool, error) {
+	var none [coco.NumStats]float64
 	cats := map[pyjson.Key]int64{}
 	gts := make([]coco.GroundTruth, 0, len(gtItems))
 	// Converting a box to doubles (an int beyond the float range) fails
@@ -138,11 +209,11 @@ func (m *mapScorer) calculateMap(preds, gtItems []pyjson.Value, scoreType int, t
 	for _, item := range gtItems {
 		label, err := pyjson.GetItem(item, keyLabel)
 		if err != nil {
-			return 0, pyErr(err)
+			return none, false, pyErr(err)
 		}
 		key, err := pyjson.HashKey(label)
 		if err != nil {
-			return 0, pyErr(err)
+			return none, false, pyErr(err)
 		}
 		id, ok := cats[key]
 		if !ok {
@@ -151,7 +222,7 @@ func (m *mapScorer) calculateMap(preds, gtItems []pyjson.Value, scoreType int, t
 		}
 		box, area, err := cocoBox(item)
 		if err != nil {
-			return 0, pyErr(err)
+			return none, false, pyErr(err)
 		}
 		g := coco.GroundTruth{ImageID: 0, CategoryID: id, Area: area}
 		if g.Box, err = floatBox(box); err != nil && convErr == nil {
@@ -189,13 +260,13 @@ func (m *mapScorer) calculateMap(preds, gtItems []pyjson.Value, scoreType int, t
 	}
 	if len(dts) == 0 {
 		tr.Add("no detection with a ground-truth label", 0.0)
-		return 0.0, nil
+		return none, false, nil
 	}
 	if convErr != nil {
-		return 0, convErr
+		return none, false, convErr
 	}
 	if m.evaluate != nil {
-		return m.evaluate(gts, dts).Stats[scoreType], nil
+		return m.evaluate(gts, dts).Stats, true, nil
 	}
 	ev := m.pool.Get().(*coco.Evaluator)
 	defer m.pool.Put(ev)
@@ -210,7 +281,7 @@ func (m *mapScorer) calculateMap(preds, gtItems []pyjson.Value, scoreType int, t
 	} else {
 		res = ev.Evaluate(gts, dts)
 	}
-	return res.Stats[scoreType], nil
+	return res.Stats, true, nil
 }
 
 // cocoBox computes [x1, y1, x2-x1, y2-y1] and (x2-x1)*(y2-y1) from

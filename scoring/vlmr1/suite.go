@@ -84,12 +84,12 @@ func builtinMethods(o *scoring.Options) []methodInfo {
 		{Name: "mcq", Doc: "multiple-choice letter of the first <answer> block equals the ground truth's", Fn: mcqReward},
 		{Name: "yes_no", Doc: "first yes/no substring of the first <answer> block equals the ground truth's", Fn: yesNoReward},
 		{Name: "llm", Doc: "an OpenAI-compatible judge answers 1.0 or 0.0; exact match when it fails", Fn: llmMethod(judge.New(o.LLM))},
-		{Name: "map", Doc: "COCO AP@[.5:.95] of the last ```json block of the whole completion", Fn: mapMethod()},
+		{Name: "map", Doc: "COCO AP@[.5:.95] of the last ```json block of the whole completion", Fn: mapMethod(), OnSample: mapOnSample()},
 		{Name: "math", Doc: "utils/math.py compute_score: exact, math_verify, then \\boxed normalisation", Fn: mathReward(o)},
 		{Name: "weighted_sum", Doc: "detection_score: greedy IoU matching, 0.7 position + 0.3 completeness", Fn: weightedSum(o.Detection), OnSample: weightedSumOnSample(o.Detection)},
-		{Name: "od_ap", Doc: "COCO AP@[.5:.95] of the last <answer> block's ```json boxes", Fn: odMethod(0)},
-		{Name: "od_ap50", Doc: "COCO AP@.5 of the last <answer> block's ```json boxes", Fn: odMethod(1)},
-		{Name: "odLength", Doc: "od_ap times min(1, ground-truth boxes / predicted boxes)", Fn: odLengthMethod()},
+		{Name: "od_ap", Doc: "COCO AP@[.5:.95] of the last <answer> block's ```json boxes", Fn: odMethod(0), OnSample: odOnSample(0)},
+		{Name: "od_ap50", Doc: "COCO AP@.5 of the last <answer> block's ```json boxes", Fn: odMethod(1), OnSample: odOnSample(1)},
+		{Name: "odLength", Doc: "od_ap times min(1, ground-truth boxes / predicted boxes)", Fn: odLengthMethod(), OnSample: odLengthOnSample()},
 		{Name: "all_match", Doc: "clean_text of completion and solution are equal", Fn: allMatchReward},
 	}
 }
