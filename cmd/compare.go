@@ -274,9 +274,13 @@ func computationKey(name string, opts scoring.Options, readsMethod, ignoreLineMe
 type withoutLineMethod struct{ r scoring.Reward }
 
 func (w withoutLineMethod) Score(s *scoring.Sample, tr *scoring.Trace) (float64, error) {
-	c := *s
-	c.Method = ""
-	return w.r.Score(&c, tr)
+	// The Sample itself, not a copy: the values rewards share through
+	// scoring.Remember (clean texts, COCO evaluations) are then shared with
+	// the other configurations too. None of them depends on the method.
+	method := s.Method
+	s.Method = ""
+	defer func() { s.Method = method }()
+	return w.r.Score(s, tr)
 }
 
 // splitWords splits a configuration's flags as a POSIX shell would split
