@@ -140,6 +140,12 @@ func runCompare(e *env, f *compareFlags, args []string) error {
 		fmt.Fprintf(e.stderr, "%s:%d: configuration %s: %v\n", o.File, o.Line, config, err)
 	}
 	cfg := &pipeline.Config{Fields: fields, Sets: sets, Jobs: f.jobs, Discard: true, Sink: cmp}
+	// The dump is read as score reads it: input formats, --join, the group
+	// buffer and --group-contiguous (without which grouped lines wait for
+	// the end of the file).
+	if err := f.rf.configure(cfg); err != nil {
+		return err
+	}
 	hintStdin(e, args)
 	bar := startProgress(e, f.quiet, "comparing", args, storedBytes)
 	cfg.Progress, cfg.ProgressLines = bar.counters()

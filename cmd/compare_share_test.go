@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/grpo-score/grpo-score/scoring"
@@ -32,5 +33,22 @@ func TestWithoutLineMethodSharesTheSample(t *testing.T) {
 	}
 	if s.Method != "od_ap" {
 		t.Errorf("line's method after scoring: %q, want od_ap", s.Method)
+	}
+}
+
+// compare reads the dump as score does: --group-contiguous applies (and so
+// a key that recurs later is the same input error).
+func TestCompareGroupContiguous(t *testing.T) {
+	in := `{"completion":"<answer>1</answer>","solution":"1","g":"a"}
+{"completion":"<answer>2</answer>","solution":"1","g":"b"}
+{"completion":"<answer>1</answer>","solution":"1","g":"a"}
+`
+	_, errs, code := run(t, in, "compare", "-q", "--group-field", "g", "--group-contiguous", "--as", "A=-m all_match", "--as", "B=-m default", "--json")
+	if code != 0 || !strings.Contains(errs, `<stdin>:3: group "a" was already closed at <stdin>:1`) {
+		t.Errorf("exit %d, stderr %q; want line 3 refused as with score --group-contiguous", code, errs)
+	}
+	_, scoreErrs, _ := run(t, in, "score", "-q", "--group-field", "g", "--group-contiguous", "-m", "all_match")
+	if !strings.Contains(scoreErrs, `<stdin>:3: group "a" was already closed at <stdin>:1`) {
+		t.Fatalf("score's message changed: %q", scoreErrs)
 	}
 }

@@ -8,7 +8,9 @@
 #            compares: compare computes each reward once)
 # For each: one compare run, and the three score runs a user would need
 # (-o FILE --stats FILE). Reports wall seconds, CPU seconds (user+sys) and
-# peak RSS; on a shared machine read CPU seconds and ratios.
+# peak RSS; on a shared machine read CPU seconds and ratios. The dump's
+# groups are contiguous, so every run takes --group-contiguous: without it
+# grouped lines wait for the end of the file and memory grows with it.
 set -eu
 BIN=${BIN:-./grpo-score}
 BENCH_MB=${BENCH_MB:-1024}
@@ -28,7 +30,7 @@ measure() {
 	/usr/bin/time -f "%e %U %S %M" -o "$dir/time" "$@" > /dev/null
 	awk -v l="$label" '{ printf "%-44s %8.1f s wall %8.1f s CPU %8.0f MB peak RSS\n", l, $1, $2 + $3, $4 / 1024 }' "$dir/time"
 }
-common="--method-field '' --group-field prompt"
+common="--method-field '' --group-field prompt --group-contiguous"
 run_scenario() {
 	name=$1 a=$2 b=$3 c=$4
 	measure "$name: compare A B C" sh -c "$BIN compare -q $file $common --as A='$a' --as B='$b' --as C='$c'"
