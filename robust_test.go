@@ -463,15 +463,24 @@ func devFull(t *testing.T) *os.File {
 	return f
 }
 
-func TestEveryCommandExits4OnAFullStdout(t *testing.T) {
+// scoredSample writes the sample, scores it with accuracy and format, and
+// returns the input, the scored file and its statistics: what every
+// command's stream tests read.
+func scoredSample(t *testing.T) (in, scored, st string) {
+	t.Helper()
 	dir := t.TempDir()
-	in := filepath.Join(dir, "in.jsonl")
+	in = filepath.Join(dir, "in.jsonl")
 	writeFile(t, in, sample(t))
-	scored := filepath.Join(dir, "scored.jsonl")
-	st := filepath.Join(dir, "s.json")
+	scored = filepath.Join(dir, "scored.jsonl")
+	st = filepath.Join(dir, "s.json")
 	if errs, code := runFiles(t, nil, nil, "score", "-q", "-r", "accuracy,format", in, "-o", scored, "--stats", st); code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
+	return in, scored, st
+}
+
+func TestEveryCommandExits4OnAFullStdout(t *testing.T) {
+	in, scored, st := scoredSample(t)
 	full := devFull(t)
 	for _, args := range [][]string{
 		{"score", "-q", "-r", "format", in},
@@ -506,14 +515,7 @@ func closedPipe(t *testing.T) *os.File {
 }
 
 func TestEveryCommandExits0QuietlyOnAClosedPipe(t *testing.T) {
-	dir := t.TempDir()
-	in := filepath.Join(dir, "in.jsonl")
-	writeFile(t, in, sample(t))
-	scored := filepath.Join(dir, "scored.jsonl")
-	st := filepath.Join(dir, "s.json")
-	if errs, code := runFiles(t, nil, nil, "score", "-q", "-r", "accuracy,format", in, "-o", scored, "--stats", st); code != 0 {
-		t.Fatalf("exit %d: %s", code, errs)
-	}
+	in, scored, st := scoredSample(t)
 	for _, args := range [][]string{
 		{"score", "-q", "-r", "format", in},
 		{"stats", "-q", scored},
