@@ -13,6 +13,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/grpo-score/grpo-score/internal/statsref"
 	"github.com/grpo-score/grpo-score/stats"
 )
 
@@ -324,7 +325,7 @@ func checkCorr(t *testing.T, what string, count uint64, pearson, spearman *float
 		name string
 		got  *float64
 		want float64
-	}{{"pearson", pearson, pearsonOf(xs, ys)}, {"spearman", spearman, pearsonOf(ranksOf(xs), ranksOf(ys))}} {
+	}{{"pearson", pearson, statsref.Pearson(xs, ys)}, {"spearman", spearman, statsref.Pearson(statsref.Ranks(xs), statsref.Ranks(ys))}} {
 		switch {
 		case math.IsNaN(c.want):
 			if c.got != nil {
@@ -334,41 +335,6 @@ func checkCorr(t *testing.T, what string, count uint64, pearson, spearman *float
 			t.Errorf("%s %s = %v, want %v", what, c.name, c.got, c.want)
 		}
 	}
-}
-
-func pearsonOf(xs, ys []float64) float64 {
-	n := float64(len(xs))
-	var mx, my float64
-	for i := range xs {
-		mx, my = mx+xs[i], my+ys[i]
-	}
-	mx, my = mx/n, my/n
-	var c, vx, vy float64
-	for i := range xs {
-		c += (xs[i] - mx) * (ys[i] - my)
-		vx += (xs[i] - mx) * (xs[i] - mx)
-		vy += (ys[i] - my) * (ys[i] - my)
-	}
-	if vx == 0 || vy == 0 {
-		return math.NaN()
-	}
-	return c / math.Sqrt(vx*vy)
-}
-
-func ranksOf(vs []float64) []float64 {
-	r := make([]float64, len(vs))
-	for i, v := range vs {
-		less, equal := 0, 0
-		for _, w := range vs {
-			if w < v {
-				less++
-			} else if w == v {
-				equal++
-			}
-		}
-		r[i] = float64(less) + float64(equal+1)/2
-	}
-	return r
 }
 
 // withoutElapsed re-encodes statistics with the elapsed time zeroed, the

@@ -7,55 +7,9 @@ import (
 	"math/rand/v2"
 	"slices"
 	"testing"
+
+	"github.com/grpo-score/grpo-score/internal/statsref"
 )
-
-// refPearson is the textbook two-pass Pearson correlation.
-func refPearson(xs, ys []float64) float64 {
-	n := float64(len(xs))
-	var mx, my float64
-	for i := range xs {
-		mx += xs[i]
-		my += ys[i]
-	}
-	mx, my = mx/n, my/n
-	var c, vx, vy float64
-	for i := range xs {
-		c += (xs[i] - mx) * (ys[i] - my)
-		vx += (xs[i] - mx) * (xs[i] - mx)
-		vy += (ys[i] - my) * (ys[i] - my)
-	}
-	return c / math.Sqrt(vx*vy)
-}
-
-// refRanks gives each value its 1-based rank, ties the average rank.
-func refRanks(vs []float64) []float64 {
-	idx := make([]int, len(vs))
-	for i := range idx {
-		idx[i] = i
-	}
-	slices.SortStableFunc(idx, func(a, b int) int {
-		switch {
-		case vs[a] < vs[b]:
-			return -1
-		case vs[a] > vs[b]:
-			return 1
-		}
-		return 0
-	})
-	r := make([]float64, len(vs))
-	for i := 0; i < len(idx); {
-		j := i
-		for j < len(idx) && vs[idx[j]] == vs[idx[i]] {
-			j++
-		}
-		avg := float64(i+1+j) / 2
-		for _, k := range idx[i:j] {
-			r[k] = avg
-		}
-		i = j
-	}
-	return r
-}
 
 func genPairs(r *rand.Rand, n int, wide bool) (xs, ys []float64) {
 	pool := []float64{0, 1, 0.5, 0.25, negz, 0.9999999999999998, -1, 2}
@@ -88,11 +42,11 @@ func TestPairAgainstReference(t *testing.T) {
 		if st.Count != uint64(len(xs)) || !st.SpearmanExact {
 			t.Fatalf("round %d: count %d exact %v", round, st.Count, st.SpearmanExact)
 		}
-		want := refPearson(xs, ys)
+		want := statsref.Pearson(xs, ys)
 		if math.IsNaN(want) != math.IsNaN(st.Pearson) || math.Abs(st.Pearson-want) > 1e-12 {
 			t.Errorf("round %d: pearson %v, reference %v", round, st.Pearson, want)
 		}
-		wantS := refPearson(refRanks(xs), refRanks(ys))
+		wantS := statsref.Pearson(statsref.Ranks(xs), statsref.Ranks(ys))
 		if math.IsNaN(wantS) != math.IsNaN(st.Spearman) || math.Abs(st.Spearman-wantS) > 1e-12 {
 			t.Errorf("round %d: spearman %v, reference %v", round, st.Spearman, wantS)
 		}
@@ -170,7 +124,7 @@ func TestPairMergeEqualsSingle(t *testing.T) {
 			if st.SpearmanExact {
 				t.Fatalf("n=%d: not sketched", n)
 			}
-			wantS := refPearson(refRanks(xs), refRanks(ys))
+			wantS := statsref.Pearson(statsref.Ranks(xs), statsref.Ranks(ys))
 			if math.Abs(st.Spearman-wantS) > 0.01 {
 				t.Errorf("sketched spearman %v, exact %v", st.Spearman, wantS)
 			}
