@@ -99,18 +99,40 @@ func (b *budget) left() time.Duration {
 
 // boundedRe is a compiled pattern whose every run is limited by the
 // caller's budget. regexp2 reads the match timeout from the Regexp value,
-// so a run borrows a private copy (compiled once per concurrent user, then
-// pooled) and sets the time left on it.
+// so a run borrows a private copy and sets the time left on it. The copies
+// live in a free list that, unlike a sync.Pool, the garbage collector does
+// not empty: recompiling the large extraction patterns after every GC cycle
+// cost more than the matching itself. The list holds at most as many copies
+// as there were concurrent runs.
 type boundedRe struct {
-	pool sync.Pool
+	src string
+	opt regexp2.RegexOptions
+
+	mu   sync.Mutex
+	free []*regexp2.Regexp
 }
 
 func newBoundedRe(p string, opt regexp2.RegexOptions) *boundedRe {
-	first := regexp2.MustCompile(p, opt)
-	r := &boundedRe{}
-	r.pool.New = func() any { return regexp2.MustCompile(p, opt) }
-	r.pool.Put(first)
-	return r
+	return &boundedRe{src: p, opt: opt, free: []*regexp2.Regexp{regexp2.MustCompile(p, opt)}}
+}
+
+// get takes a copy from the free list, compiling one when none is free.
+func (r *boundedRe) get() *regexp2.Regexp {
+	r.mu.Lock()
+	if n := len(r.free); n > 0 {
+		re := r.free[n-1]
+		r.free = r.free[:n-1]
+		r.mu.Unlock()
+		return re
+	}
+	r.mu.Unlock()
+	return regexp2.MustCompile(r.src, r.opt)
+}
+
+func (r *boundedRe) put(re *regexp2.Regexp) {
+	r.mu.Lock()
+	r.free = append(r.free, re)
+	r.mu.Unlock()
 }
 
 // with runs f on a copy of the pattern whose timeout is what b has left,
@@ -120,8 +142,8 @@ func (r *boundedRe) with(b *budget, f func(re *regexp2.Regexp) error) error {
 	if d <= 0 {
 		return errTimeout
 	}
-	re := r.pool.Get().(*regexp2.Regexp)
-	defer r.pool.Put(re)
+	re := r.get()
+	defer r.put(re)
 	re.MatchTimeout = d
 	err := f(re)
 	if err != nil && b.left() <= 0 {
@@ -132,14 +154,10 @@ func (r *boundedRe) with(b *budget, f func(re *regexp2.Regexp) error) error {
 
 // GetGroupNames lists the pattern's group names.
 func (r *boundedRe) GetGroupNames() []string {
-	re := r.pool.Get().(*regexp2.Regexp)
-	defer r.pool.Put(re)
+	re := r.get()
+	defer r.put(re)
 	return re.GetGroupNames()
 }
 
 // String is the pattern's source.
-func (r *boundedRe) String() string {
-	re := r.pool.Get().(*regexp2.Regexp)
-	defer r.pool.Put(re)
-	return re.String()
-}
+func (r *boundedRe) String() string { return r.src }

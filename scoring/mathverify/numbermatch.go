@@ -1,6 +1,9 @@
 package mathverify
 
-import "unicode"
+import (
+	"unicode"
+	"unicode/utf8"
+)
 
 // A list of numbers (a bounding box, a table) gives the number pattern of
 // lazy_expr_regex one match per number, and regexp2 spends microseconds on
@@ -83,6 +86,14 @@ func matchNumberAt(runes []rune, pos int, n *numberMatch) (int, bool) {
 // numberAfterPrefix tries the greedy options (?:\*\*)? and [currency]?
 // taken first, then left out.
 func numberAfterPrefix(runes []rune, q int, n *numberMatch) (int, bool) {
+	if q >= len(runes) {
+		return 0, false
+	}
+	// Every way on starts with '*', a currency sign, '-', '.' or a digit;
+	// most positions (a space before a word) have none of them.
+	if r := runes[q]; r < utf8.RuneSelf && r != '*' && r != '$' && r != '-' && r != '.' && (r < '0' || r > '9') {
+		return 0, false
+	}
 	if q+1 < len(runes) && runes[q] == '*' && runes[q+1] == '*' {
 		if end, ok := numberAfterStars(runes, q+2, n); ok {
 			return end, true
@@ -92,7 +103,7 @@ func numberAfterPrefix(runes []rune, q int, n *numberMatch) (int, bool) {
 }
 
 func numberAfterStars(runes []rune, s int, n *numberMatch) (int, bool) {
-	if s < len(runes) && currencySigns[runes[s]] {
+	if s < len(runes) && (runes[s] == '$' || runes[s] >= utf8.RuneSelf && currencySigns[runes[s]]) {
 		if end, ok := numberAt(runes, s+1, n); ok {
 			return end, true
 		}

@@ -118,12 +118,7 @@ func extractTargetWith(pred string, bud *budget, fast bool, cfg *parseConfig) ([
 				return nil, err
 			}
 		}
-		slices.SortStableFunc(matches, func(a, b foundMatch) int {
-			if a.end != b.end {
-				return cmp.Compare(b.end, a.end)
-			}
-			return cmp.Compare(a.start, b.start)
-		})
+		orderMatches(matches)
 		for _, fm := range matches {
 			var val *node
 			var fallback string
@@ -156,6 +151,24 @@ func extractTargetWith(pred string, bud *budget, fast bool, cfg *parseConfig) ([
 		extracted = append(extracted, item{str: fallbacks[0]})
 	}
 	return extracted, nil
+}
+
+// orderMatches sorts a group's matches as extract_target_from_pred does:
+// by end, last first, then by start (a stable sort). One pattern's matches
+// come with strictly increasing ends, and then the order is their reverse.
+func orderMatches(ms []foundMatch) {
+	for i := 1; i < len(ms); i++ {
+		if ms[i-1].end >= ms[i].end {
+			slices.SortStableFunc(ms, func(a, b foundMatch) int {
+				if a.end != b.end {
+					return cmp.Compare(b.end, a.end)
+				}
+				return cmp.Compare(a.start, b.start)
+			})
+			return
+		}
+	}
+	slices.Reverse(ms)
 }
 
 // findAll appends the successive matches of p in runes, as re.finditer
@@ -213,18 +226,31 @@ func groupText(m *regexp2.Match, name string) (string, bool) {
 var latexGroupKinds = []string{"latexDisplayDollar", "latexDisplayBracket", "latexInlineDollar",
 	"latexInlineParenthesis", "latexInlineBracket", "latexFraction", "latexBoxed"}
 
-func extractLatex(m *regexp2.Match, bud *budget, cfg Normalization) (*node, string, error) {
-	var exprs []*node
-	var strs []string
-	for i := 0; i <= 5; i++ {
+// latexGroupNames are the group names of the latex patterns, by environment
+// (first, next1 ... next5): the kinds in latexGroupKinds' order, then percent.
+var latexGroupNames = func() (names [6][]string) {
+	for i := range names {
 		prefix := "first"
 		if i > 0 {
 			prefix = "next" + string(rune('0'+i))
 		}
+		for _, k := range latexGroupKinds {
+			names[i] = append(names[i], prefix+"_"+k)
+		}
+		names[i] = append(names[i], prefix+"_percent")
+	}
+	return names
+}()
+
+func extractLatex(m *regexp2.Match, bud *budget, cfg Normalization) (*node, string, error) {
+	var exprs []*node
+	var strs []string
+	for i := 0; i <= 5; i++ {
+		names := latexGroupNames[i]
 		var latex, kindName string
 		found := false
-		for _, k := range latexGroupKinds {
-			if t, ok := groupText(m, prefix+"_"+k); ok && t != "" {
+		for j, k := range latexGroupKinds {
+			if t, ok := groupText(m, names[j]); ok && t != "" {
 				latex, kindName, found = t, k, true
 				break
 			}
@@ -232,7 +258,7 @@ func extractLatex(m *regexp2.Match, bud *budget, cfg Normalization) (*node, stri
 		if !found {
 			continue
 		}
-		pctText, _ := groupText(m, prefix+"_percent")
+		pctText, _ := groupText(m, names[len(latexGroupKinds)])
 		nc := cfg
 		if kindName == "latexBoxed" {
 			nc.Boxed = "last"

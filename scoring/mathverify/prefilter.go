@@ -20,7 +20,7 @@ type requirement func(f *inputFacts) bool
 // inputFacts are the properties of one input the requirements look at,
 // computed in one pass before any pattern runs.
 type inputFacts struct {
-	latexDelim  bool // some alternative of math_verify's latex environment can start
+	latexDelim  bool // some alternative of math_verify's latex environment can match
 	digit       bool // a Unicode decimal digit (regexp2's \d is \p{Nd})
 	exprOp      bool // an operator character of lazy_expr_regex's expression
 	boxed       bool // the literal \boxed{
@@ -34,12 +34,17 @@ type inputFacts struct {
 func factsOf(s string) inputFacts {
 	var f inputFacts
 	nonASCII := false
+	dollars := 0 // '$' not preceded by a backslash
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
 		case c >= '0' && c <= '9':
 			f.digit = true
 		case c == '$':
-			f.latexDelim = true
+			// Both dollar environments open and close on a '$' that
+			// (?<!\\) requires not to follow a backslash: two such are needed.
+			if i == 0 || s[i-1] != '\\' {
+				dollars++
+			}
 		case c == '\\':
 			rest := s[i+1:]
 			if strings.HasPrefix(rest, "(") || strings.HasPrefix(rest, "[") || strings.HasPrefix(rest, "frac{") {
@@ -59,7 +64,7 @@ func factsOf(s string) inputFacts {
 		f.exprOp = f.exprOp || strings.ContainsAny(s, "×÷")
 		f.digit = f.digit || hasUnicodeDigit(s)
 	}
-	f.latexDelim = f.latexDelim || inlineBracketPossible(s)
+	f.latexDelim = f.latexDelim || dollars >= 2 || inlineBracketPossible(s)
 	var lower string
 	if nonASCII {
 		lower = strings.Map(unicode.ToLower, s)
@@ -136,19 +141,38 @@ var (
 	needAnswerDigit      requirement = func(f *inputFacts) bool { return f.answer && f.digit }
 )
 
-// startsAnchorPrefix is where a match of the two anchored expression
-// patterns can begin: (?:^|\s|\=) matches at the start or on a character
-// that may be a space (any non-ASCII one included) or '='; then come at
-// most "**" and one currency sign before the first character of a number
-// or expression ('-', '.', '(' or a digit, of any script).
-func startsAnchorPrefix(runes []rune, pos int) bool {
-	if r := runes[pos]; pos > 0 && r != '=' && r > ' ' && r < 0x7f {
-		return false
+// exprHeadAt decides exactly the head of the anchored expression pattern
+// at pos: (?:^|\s|\=) (nothing at the start, else one \s or '='), then
+// (?:\*\*)? and -?\(?-?\d. Greedy checks suffice: each optional item is
+// one fixed character, and giving one up leaves that character where the
+// next item needs another one.
+func exprHeadAt(runes []rune, pos int) bool {
+	if pos == 0 && exprAfterPrefix(runes, 0) {
+		return true
 	}
-	for i := pos; i < len(runes) && i <= pos+4; i++ {
-		if r := runes[i]; r == '-' || r == '.' || r == '(' || (r >= '0' && r <= '9') || r >= 0x7f {
-			return true
-		}
+	if r := runes[pos]; r == '=' || unicode.IsSpace(r) {
+		return exprAfterPrefix(runes, pos+1)
 	}
 	return false
+}
+
+func exprAfterPrefix(runes []rune, q int) bool {
+	if q+1 < len(runes) && runes[q] == '*' && runes[q+1] == '*' && signedDigitAt(runes, q+2) {
+		return true
+	}
+	return signedDigitAt(runes, q)
+}
+
+// signedDigitAt matches -?\(?-?\d at i.
+func signedDigitAt(runes []rune, i int) bool {
+	if i < len(runes) && runes[i] == '-' {
+		i++
+	}
+	if i < len(runes) && runes[i] == '(' {
+		i++
+	}
+	if i < len(runes) && runes[i] == '-' {
+		i++
+	}
+	return i < len(runes) && unicode.IsDigit(runes[i])
 }

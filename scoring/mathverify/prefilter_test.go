@@ -22,6 +22,8 @@ var prefilterProbes = []string{
 	" [a]\n", " [[a]] ", " [a\n] ", " [] ", " [a]] ", "1,234.5", "1 234 567", "12,3456", "-1,234", "=5", "**5**", "$5",
 	"€ 5", "5 %", "5 percentage", "5Pct", "5  pct", "1٢3", "٣,٤٥٦", "1,23", "1234,567", ".5", "-.5",
 	"- 5", "x-5", " -0", " 1,234,567.89 percent", " 1,2345", "**$5 Pct", " .5", " -.5", " €\u0663\u0664", " 7 percentage", "**$12", " 12", "=**€-1,000,000.25 Percent", "1,000,00", "12 345.", "0.5.6", "1..2", "9,99,999",
+	"price \\$5 and \\$6", "a $5 b\\$", "\\$1$2$", "$\\$$", "\\$$x$", "$$ $", "中文 3+4 中文", "中3+4", "\u00a0**-(-5)+1", "=(-2)*3",
+	" --3-1", "**(3)+1", " (-3)*2", "=-(-4)/2", "\u2003-(1+2)", " **-5*2",
 }
 
 // prefilterCorpus gathers every string the parity tests parse, plus the
@@ -124,6 +126,10 @@ func TestFactsOf(t *testing.T) {
 		{"a [b] c", inputFacts{latexDelim: true}},
 		{"a [b]", inputFacts{}},
 		{"a \\(b\\)", inputFacts{latexDelim: true, exprOp: true}},
+		{"$x", inputFacts{}},
+		{"\\$x$", inputFacts{}},
+		{"$x$", inputFacts{latexDelim: true}},
+		{"\\$12 and \\$3", inputFacts{digit: true}},
 	}
 	for _, tt := range tests {
 		if got := factsOf(tt.in); got != tt.want {

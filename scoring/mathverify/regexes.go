@@ -131,12 +131,12 @@ func exprPatterns() []pattern {
 	return res
 }
 
-// anchoredMatcher runs p behind \G, only where startsAnchorPrefix allows a
-// match to begin.
+// anchoredMatcher runs p behind \G, only where exprHeadAt allows a match
+// to begin.
 func anchoredMatcher(p pattern) func(runes []rune, pos int, bud *budget) (foundMatch, bool, error) {
 	re := compileBounded(`\G`+p.re.String(), 0)
 	return func(runes []rune, pos int, bud *budget) (foundMatch, bool, error) {
-		if !startsAnchorPrefix(runes, pos) {
+		if !exprHeadAt(runes, pos) {
 			return foundMatch{}, false, nil
 		}
 		var m *regexp2.Match
