@@ -2,7 +2,6 @@ package tokenizer
 
 import (
 	"slices"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -123,10 +122,30 @@ func (m *addedMatcher) step(state int32, b byte) int32 {
 // or -1: with a single such byte (">" for Qwen's tokens), a fast search.
 func (m *addedMatcher) lastEndByte(s string) int {
 	if m.endByteCount == 1 {
-		return strings.LastIndexByte(s, m.endByte)
+		return lastIndexByte(s, m.endByte)
 	}
 	for i := len(s) - 1; i >= 0; i-- {
 		if m.root[s[i]] != 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// lastIndexByte is strings.LastIndexByte eight bytes at a time (the
+// standard library's is a byte loop).
+func lastIndexByte(s string, c byte) int {
+	const lo, hi = 0x0101010101010101, 0x8080808080808080
+	pattern := lo * uint64(c)
+	i := len(s)
+	for ; i >= 8; i -= 8 {
+		// A zero byte of w is a byte equal to c.
+		if w := load64(s, i-8) ^ pattern; (w-lo)&^w&hi != 0 {
+			break
+		}
+	}
+	for i--; i >= 0; i-- {
+		if s[i] == c {
 			return i
 		}
 	}
@@ -162,9 +181,14 @@ func (m *addedMatcher) starts(s string) []addedMatch {
 // added tokens, the token's id for a match (whose text may include the
 // whitespace stripped by lstrip/rstrip).
 func (m *addedMatcher) split(s string, emit func(seg string, id int32)) {
+	m.splitAt(s, m.starts(s), emit)
+}
+
+// splitAt is split given the starts of s.
+func (m *addedMatcher) splitAt(s string, starts []addedMatch, emit func(seg string, id int32)) {
 	done := 0 // end of the last emitted match
 	from := 0 // matches must start here or later: they do not overlap
-	for _, f := range m.starts(s) {
+	for _, f := range starts {
 		if int(f.start) < from {
 			continue
 		}

@@ -152,3 +152,22 @@ func TestManyAddedTokens(t *testing.T) {
 		t.Errorf("Decode(Encode(%q)) = %q", s, tok.Decode(ids))
 	}
 }
+
+// TestLastIndexByte checks the word-at-a-time search against the standard
+// library's for every length up to 40 and every position of the byte.
+func TestLastIndexByte(t *testing.T) {
+	for n := range 41 {
+		base := strings.Repeat("x<\xbe?", 11)[:n] // '>' is 0x3e; 0xbe and '?' differ from it in one bit
+		for _, s := range []string{base, base + ">", ">" + base} {
+			for i := -1; i < len(s); i++ {
+				b := []byte(s)
+				if i >= 0 {
+					b[i] = '>'
+				}
+				if got, want := lastIndexByte(string(b), '>'), strings.LastIndexByte(string(b), '>'); got != want {
+					t.Fatalf("lastIndexByte(%q) = %d, want %d", b, got, want)
+				}
+			}
+		}
+	}
+}

@@ -18,6 +18,7 @@ type bpeScratch struct {
 	heap       []heapEntry
 	queue      rankQueue
 	local      *localCache // this goroutine's copy of recent cache entries
+	short      *shortCache // the same for short pieces
 }
 
 // keepScratchLen bounds the buffers a scratch keeps for the next call, so
@@ -27,7 +28,7 @@ const keepScratchLen = 1 << 16
 // trim drops buffers grown beyond keepScratchLen.
 func (sc *bpeScratch) trim() {
 	if cap(sc.syms) > keepScratchLen || cap(sc.out) > keepScratchLen {
-		*sc = bpeScratch{queue: rankQueue{head: sc.queue.head, bits: sc.queue.bits}, local: sc.local}
+		*sc = bpeScratch{queue: rankQueue{head: sc.queue.head, bits: sc.queue.bits}, local: sc.local, short: sc.short}
 	}
 }
 

@@ -274,3 +274,32 @@ func TestPieceHashCoversEveryByte(t *testing.T) {
 		}
 	}
 }
+
+// TestShortKey: two short pieces have the same key exactly when they are
+// equal, wherever in a text they are read from.
+func TestShortKey(t *testing.T) {
+	type key struct {
+		a, b uint64
+		n    int
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	seen := make(map[key]string)
+	for range 20000 {
+		n := 1 + rng.IntN(shortPieceMax)
+		b := make([]byte, n)
+		for i := range b {
+			b[i] = "ab\x00\xff"[rng.IntN(4)]
+		}
+		piece := string(b)
+		a0, b0 := shortKey(piece, 0, n) // at the end of its text
+		a1, b1 := shortKey("xy"+piece+strings.Repeat("\xff", 20), 2, n)
+		if a0 != a1 || b0 != b1 {
+			t.Fatalf("%q: key %x %x at the end of a text, %x %x inside one", piece, a0, b0, a1, b1)
+		}
+		k := key{a0, b0, n}
+		if other, ok := seen[k]; ok && other != piece {
+			t.Fatalf("%q and %q have the same key", piece, other)
+		}
+		seen[k] = piece
+	}
+}

@@ -1,6 +1,7 @@
 package tokenizer
 
 import (
+	"encoding/binary"
 	"hash/maphash"
 	"math/bits"
 	"strings"
@@ -25,7 +26,8 @@ const (
 	cacheShards      = 64
 	cacheShardLimit  = 1024 // entries per shard: at most 64Ki pieces, a few MB
 	cacheMaxPieceLen = 48   // longer pieces are rare and not cached
-	localCacheSize   = 4096 // entries of a scratch's direct-mapped copy
+	localCacheSize   = 1024 // entries of a scratch's copy for longer pieces
+	shortCacheSize   = 4096 // entries of a scratch's copy for short pieces
 )
 
 type cacheShard struct {
@@ -49,32 +51,60 @@ func newPieceCache() *pieceCache {
 	return c
 }
 
-// hash is the piece's key in both caches. Pieces of up to 16 bytes, nearly
-// all of them, are mixed inline from two overlapping 64-bit loads and the
-// length, with keys drawn from the seed (a collision only costs a miss, as
-// entries hold their piece); longer ones go through maphash.
+// hash is the piece's key in the shared cache and in the local ones.
+// Pieces of up to shortPieceMax bytes, nearly all of them, are mixed inline
+// from their short key, with keys drawn from the seed (a collision only costs
+// a miss, as entries hold their piece); longer ones go through maphash.
 func (c *pieceCache) hash(piece string) uint64 {
-	n := len(piece)
-	var a, b uint64
-	switch {
-	case n > 16:
+	if len(piece) > shortPieceMax {
 		return maphash.String(c.seed, piece)
-	case n >= 8:
-		a, b = load64(piece, 0), load64(piece, n-8)
-	case n >= 4:
-		a, b = uint64(load32(piece, 0)), uint64(load32(piece, n-4))
-	case n > 0:
-		a = uint64(piece[0])<<16 | uint64(piece[n/2])<<8 | uint64(piece[n-1])
 	}
+	a, b := shortKey(piece, 0, len(piece))
+	return c.mix(a, b, len(piece))
+}
+
+func (c *pieceCache) mix(a, b uint64, n int) uint64 {
 	hi, lo := bits.Mul64(a^c.k0, b^c.k1^uint64(n))
 	return hi ^ lo
 }
 
-func load32(s string, i int) uint32 {
-	return uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24
+// shortPieceMax is the longest piece that has a short key.
+const shortPieceMax = 16
+
+// shortKey returns s[p:p+n], n <= shortPieceMax, as two little-endian words
+// padded with zeros: with n, a key that tells any two short pieces apart, so
+// that a lookup compares two words instead of strings.
+func shortKey(s string, p, n int) (a, b uint64) {
+	if p+16 > len(s) {
+		return shortKeyTail(s[p : p+n])
+	}
+	m := &keyMasks[n]
+	return load64(s, p) & m[0], load64(s, p+8) & m[1]
 }
 
-func load64(s string, i int) uint64 { return uint64(load32(s, i)) | uint64(load32(s, i+4))<<32 }
+// shortKeyTail is shortKey for a piece near the end of its text.
+func shortKeyTail(piece string) (a, b uint64) {
+	var buf [16]byte
+	copy(buf[:], piece)
+	return binary.LittleEndian.Uint64(buf[:8]), binary.LittleEndian.Uint64(buf[8:])
+}
+
+// keyMasks[n] keeps the first n of 16 bytes.
+var keyMasks = func() (m [shortPieceMax + 1][2]uint64) {
+	for n := range m {
+		for i := range n {
+			m[n][i/8] |= 0xff << (8 * (i % 8))
+		}
+	}
+	return m
+}()
+
+// load64 reads the little-endian word at s[i:i+8].
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
 
 func (c *pieceCache) get(h uint64, piece string) (*cacheEntry, bool) {
 	s := &c.shards[h%cacheShards]
@@ -119,3 +149,16 @@ func (l *localCache) get(h uint64, piece string) ([]int32, bool) {
 }
 
 func (l *localCache) put(h uint64, e *cacheEntry) { l[h%localCacheSize] = localEntry{h, e} }
+
+// shortCache is one goroutine's direct-mapped copy of recent entries for
+// pieces of up to shortPieceMax bytes, keyed by their short key: a hit
+// costs one probe and three compares, and gives the token count without
+// following the pointer to the ids.
+type shortCache [shortCacheSize]shortSlot
+
+type shortSlot struct {
+	a, b  uint64      // the short key
+	n     uint32      // the piece's length, 0 for an empty slot
+	count uint32      // len(e.ids)
+	e     *cacheEntry // the ids, for Encode
+}

@@ -17,6 +17,7 @@ const (
 	classNumber              // \p{N}
 	classSpace               // \s other than \r and \n
 	classCRLF                // \r or \n
+	classMulti               // in byteClasses: a byte of a multi-byte rune or invalid
 )
 
 var (
@@ -46,10 +47,15 @@ func computeClass(r rune) uint8 {
 	return classOther
 }
 
-// asciiClasses spares the common case the table's lazy initialisation check.
-var asciiClasses = func() (t [utf8.RuneSelf]uint8) {
-	for r := range rune(utf8.RuneSelf) {
-		t[r] = computeClass(r)
+// byteClasses is the class of each ASCII byte and classMulti for the others,
+// so that scanning ASCII needs one lookup per byte and no initialisation
+// check.
+var byteClasses = func() (t [256]uint8) {
+	for b := range 256 {
+		t[b] = classMulti
+		if b < utf8.RuneSelf {
+			t[b] = computeClass(rune(b))
+		}
 	}
 	return t
 }()
@@ -58,7 +64,7 @@ var asciiClasses = func() (t [utf8.RuneSelf]uint8) {
 // (U+FFFD, a symbol) is classOther.
 func classOf(r rune) uint8 {
 	if r < utf8.RuneSelf {
-		return asciiClasses[r]
+		return byteClasses[r]
 	}
 	if r < 1<<16 {
 		bmpClassesOnce.Do(buildBMPClasses)

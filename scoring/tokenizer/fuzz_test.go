@@ -43,7 +43,8 @@ func FuzzEncode(f *testing.F) {
 	})
 }
 
-// FuzzPieceEnd: pre-tokens are non-empty, in order, and cover the text.
+// FuzzPieceEnd: pre-tokens are non-empty, in order, and cover the text, and
+// the ASCII fast path ends them where the rune-by-rune reading does.
 func FuzzPieceEnd(f *testing.F) {
 	f.Add("a  b\r\n 'll x")
 	f.Add("\xff\u3000\u0085!")
@@ -53,6 +54,9 @@ func FuzzPieceEnd(f *testing.F) {
 			e := pieceEnd(s, p)
 			if e <= p || e > len(s) {
 				t.Fatalf("pieceEnd(%+q, %d) = %d", s, p, e)
+			}
+			if ref := pieceEndRunes(s, p); e != ref {
+				t.Fatalf("pieceEnd(%+q, %d) = %d, rune by rune %d", s, p, e, ref)
 			}
 			b.WriteString(s[p:e])
 			p = e
@@ -64,7 +68,8 @@ func FuzzPieceEnd(f *testing.F) {
 }
 
 // FuzzLoadJSON: any tokenizer.json is rejected with an error or gives a
-// tokenizer that encodes and decodes without panicking.
+// tokenizer that encodes as the reference path does and decodes without
+// panicking.
 func FuzzLoadJSON(f *testing.F) {
 	vocab, merges := tinyVocabAndMerges(false)
 	f.Add(strings.NewReplacer("ADDED", `[{"content": "<x>", "lstrip": true, "rstrip": true, "single_word": true}]`,
@@ -79,6 +84,7 @@ func FuzzLoadJSON(f *testing.F) {
 		if tok.Count(text) != len(ids) {
 			t.Fatalf("Count != len(Encode)")
 		}
+		checkAgainstReference(t, tok, text)
 		tok.Decode(ids)
 	})
 }

@@ -1,6 +1,7 @@
 package tokenizer
 
 import (
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -68,10 +69,68 @@ func mayStartNewerRune(b byte) bool {
 
 // nfc normalizes s to NFC as the reference does.
 func nfc(s string) string {
-	if belowCombiningMarks(s) {
+	if belowCombiningMarks(s) || allNFCInert(s) {
 		return s
 	}
 	return nfcSlow(s)
+}
+
+// allNFCInert reports whether s is valid UTF-8 of BMP runes that are each
+// their own NFC, are starters and never combine with a rune before them
+// (norm's BoundaryBefore): NFC then splits s between every two runes and
+// leaves it as it is. CJK text is such text. The runes of
+// newerNormalizationRunes are not inert, so nfcSlow would not cut s either.
+func allNFCInert(s string) bool {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		// Invalid UTF-8 decodes as RuneError of length 1 (U+FFFD itself
+		// takes three bytes) and is not taken for inert.
+		if r >= 1<<16 || n == 1 || !nfcInertRune(r) {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+// nfcInertPages tells, for each page of 256 BMP runes, which are inert as
+// allNFCInert means it. Each page is computed on first use, so text touches
+// only the pages of its scripts (the whole table takes ~5 ms to compute);
+// once computed a page never changes.
+var nfcInertPages [256]nfcInertPage
+
+type nfcInertPage struct {
+	once sync.Once
+	bits [4]uint64
+}
+
+func nfcInertRune(r rune) bool {
+	pg := &nfcInertPages[r>>8&0xff]
+	pg.once.Do(func() { pg.build(r &^ 0xff) })
+	return pg.bits[r>>6&3]&(1<<(r&63)) != 0
+}
+
+// build computes the page of the runes from first to first+255.
+func (pg *nfcInertPage) build(first rune) {
+	var buf [utf8.UTFMax]byte
+	for i := range rune(256) {
+		if r := first + i; utf8.ValidRune(r) && isNFCInert(r, utf8.AppendRune(buf[:0], r)) {
+			pg.bits[i/64] |= 1 << (i % 64)
+		}
+	}
+}
+
+// isNFCInert tells whether r, encoded as b, is inert in the sense of
+// allNFCInert.
+func isNFCInert(r rune, b []byte) bool {
+	if p := norm.NFC.Properties(b); p.CCC() != 0 || !p.BoundaryBefore() {
+		return false
+	}
+	return norm.NFC.IsNormal(b) && !(mayStartNewerRune(b[0]) && unicode.Is(newerNormalizationRunes, r))
 }
 
 // belowCombiningMarks reports whether every byte of s is below 0xCC, so that

@@ -3,6 +3,7 @@ package tokenizer
 import (
 	"path/filepath"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/grpo-score/grpo-score/internal/jsonltest"
 	"golang.org/x/text/unicode/norm"
@@ -60,9 +61,14 @@ func FuzzNFCShortcut(f *testing.F) {
 	for _, s := range []string{"plain ascii", "caf\u00e9 \u00c5\u0130\u02ff", "\xc3\x80\x80\xc0\xaf\xcb", "e\u0301", "\u1100\u1161"} {
 		f.Add(s)
 	}
+	f.Add("中文。，가カ") // inert
+	f.Add("ガ각")
 	f.Fuzz(func(t *testing.T, s string) {
 		if belowCombiningMarks(s) && nfcSlow(s) != s {
 			t.Fatalf("nfc(%+q) = %+q, but the shortcut keeps it", s, nfcSlow(s))
+		}
+		if allNFCInert(s) && nfcSlow(s) != s {
+			t.Fatalf("nfc(%+q) = %+q, but it is taken for inert", s, nfcSlow(s))
 		}
 		if got, want := nfc(s), nfcSlow(s); got != want {
 			t.Fatalf("nfc(%+q) = %+q, nfcSlow %+q", s, got, want)
@@ -86,4 +92,35 @@ func TestNFCShortcutRange(t *testing.T) {
 	if belowCombiningMarks("e\u0301") {
 		t.Error("U+0301 taken for a non-combining rune")
 	}
+}
+
+// TestNFCInert: each inert rune is its own NFC, alone and next to other
+// inert runes, and the runes where Go's data and the reference's differ are
+// not inert.
+func TestNFCInert(t *testing.T) {
+	prev := "a"
+	inert := 0
+	for r := rune(0x80); r < 1<<16; r++ {
+		s := string(r)
+		if !utf8.ValidRune(r) || !allNFCInert(s) {
+			continue
+		}
+		inert++
+		for _, c := range []string{s, s + s, "a" + s, s + "a", prev + s, s + prev, "\u4e00" + s + "\uac00"} {
+			if got := nfcSlow(c); got != c {
+				t.Fatalf("%U is taken for inert, but nfc(%+q) = %+q", r, c, got)
+			}
+		}
+		prev = s
+	}
+	for _, s := range []string{"\u07fd", "\u0898", "\u1abf", "\ua82c", "e\u0301", "\u1100\u1161", "\uac00\u11a8",
+		"\u30ab\u3099", "\u0f73", "\u2000", "\xff", "\xe4\xb8", "\U00020000"} {
+		if allNFCInert(s) {
+			t.Errorf("%+q taken for inert", s)
+		}
+	}
+	if !allNFCInert("中文。，ａ") {
+		t.Error("CJK text not taken for inert")
+	}
+	t.Logf("%d inert BMP runes above U+007F", inert)
 }

@@ -1,6 +1,9 @@
 package tokenizer
 
-import "unicode/utf8"
+import (
+	"math/bits"
+	"unicode/utf8"
+)
 
 // pieceEnd returns where the pre-token starting at s[p] ends, as the Split
 // pre-tokenizer's regex
@@ -10,7 +13,50 @@ import "unicode/utf8"
 // would match it. Every rune is covered by some alternative, so a match
 // always starts at p and the alternatives are tried in order, the first that
 // matches winning (backtracking semantics). p < len(s).
+//
+// Nearly all pieces start with ASCII, which is classified by one table
+// lookup per byte; wherever the first two runes are not both ASCII it asks
+// pieceEndRunes, the rune-by-rune reading of the regex.
 func pieceEnd(s string, p int) int {
+	c := s[p]
+	class := byteClasses[c]
+	switch class {
+	case classLetter:
+		return letterRunEnd(s, p+1)
+	case classNumber:
+		return p + 1
+	case classCRLF:
+		return spaceRunPieceEnd(s, p)
+	case classMulti:
+		return pieceEndRunes(s, p)
+	}
+	// c is other or space, which may prefix a letter run.
+	if c == '\'' {
+		if k := contractionLen(s[p+1:]); k > 0 {
+			return p + 1 + k
+		}
+	}
+	if p+1 < len(s) {
+		switch byteClasses[s[p+1]] {
+		case classLetter:
+			return letterRunEnd(s, p+2)
+		case classMulti:
+			return pieceEndRunes(s, p)
+		case classOther:
+			if class == classOther || c == ' ' {
+				return crlfRunEnd(s, otherRunEnd(s, p+2))
+			}
+		}
+	}
+	if class == classOther {
+		return crlfRunEnd(s, otherRunEnd(s, p+1))
+	}
+	return spaceRunPieceEnd(s, p)
+}
+
+// pieceEndRunes is pieceEnd rune by rune, for pieces that start with
+// non-ASCII text; it is also the reference pieceEnd is tested against.
+func pieceEndRunes(s string, p int) int {
 	r, n := runeAt(s, p)
 	if r == '\'' {
 		if k := contractionLen(s[p+1:]); k > 0 {
@@ -68,29 +114,52 @@ func contractionLen(s string) int {
 	return 0
 }
 
+// letterRunEnd is the end of the run of letters starting at s[i]. ASCII
+// letters are recognised eight at a time.
 func letterRunEnd(s string, i int) int {
-	for i < len(s) {
-		if c := s[i]; c < utf8.RuneSelf { // fast path for ASCII
-			if asciiClasses[c] != classLetter {
-				break
+	for i+8 <= len(s) {
+		k := asciiLetters(load64(s, i))
+		i += k
+		if k < 8 {
+			if s[i] < utf8.RuneSelf {
+				return i
 			}
-			i++
-			continue
+			break // a multi-byte rune: decode it below
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if classOf(r) != classLetter {
-			break
-		}
-		i += n
 	}
-	return i
+	return classRunEnd(s, i, classLetter)
+}
+
+// asciiLetters is the number of leading bytes (in string order) of the
+// little-endian word w that are ASCII letters. For a byte x < 0x80, x|0x20
+// is in 'a'..'z' exactly when x is a letter, and adding 0x80-'a' or
+// 0x7f-'z' sets its top bit exactly when it is >= 'a' or > 'z', without a
+// carry into the next byte.
+func asciiLetters(w uint64) int {
+	const top = 0x8080808080808080
+	y := w | 0x2020202020202020
+	ge := y + (0x80-'a')*0x0101010101010101
+	gt := y + (0x7f-'z')*0x0101010101010101
+	letters := ge &^ gt &^ w & top
+	return bits.TrailingZeros64(^letters&top) / 8
 }
 
 // otherRunEnd skips runes that are neither space, letter nor number.
-func otherRunEnd(s string, i int) int {
+func otherRunEnd(s string, i int) int { return classRunEnd(s, i, classOther) }
+
+// classRunEnd is the end of the run of runes of class c starting at s[i].
+func classRunEnd(s string, i int, c uint8) int {
 	for i < len(s) {
-		r, n := runeAt(s, i)
-		if classOf(r) != classOther {
+		switch byteClasses[s[i]] {
+		case c:
+			i++
+			continue
+		case classMulti:
+		default:
+			return i
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if classOf(r) != c {
 			break
 		}
 		i += n
@@ -114,8 +183,12 @@ func crlfRunEnd(s string, i int) int {
 func spaceRunPieceEnd(s string, p int) int {
 	i, last, afterCRLF := p, p, -1
 	for i < len(s) {
-		r, n := runeAt(s, i)
-		c := classOf(r)
+		c, n := byteClasses[s[i]], 1
+		if c == classMulti {
+			var r rune
+			r, n = utf8.DecodeRuneInString(s[i:])
+			c = classOf(r)
+		}
 		if c != classSpace && c != classCRLF {
 			break
 		}

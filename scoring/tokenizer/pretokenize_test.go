@@ -2,6 +2,7 @@ package tokenizer
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -71,6 +72,50 @@ func TestClassOf(t *testing.T) {
 	for _, tc := range tests {
 		if got := classOf(tc.r); got != tc.want {
 			t.Errorf("classOf(%U) = %d, want %d", tc.r, got, tc.want)
+		}
+	}
+}
+
+// TestPieceEndMatchesRunes: the ASCII fast path of pieceEnd ends every
+// piece where pieceEndRunes does, for every pair and triple of bytes drawn
+// from each class and the bytes that start multi-byte runes or are invalid.
+func TestPieceEndMatchesRunes(t *testing.T) {
+	alphabet := []string{"a", "Z", "7", " ", "\t", "\r", "\n", "'", "s", "l", "L", "e", "!", "<", "\x00", "\x1c",
+		"é", "ſ", "\u00a0", "\u3000", "中", "\u0301", "٣", "\xff", "\xc3"}
+	var texts []string
+	for _, a := range alphabet {
+		for _, b := range alphabet {
+			for _, c := range alphabet {
+				texts = append(texts, a+b+c, a+b+c+"word  ")
+			}
+		}
+	}
+	for _, s := range texts {
+		for p := 0; p < len(s); p++ {
+			if got, want := pieceEnd(s, p), pieceEndRunes(s, p); got != want {
+				t.Fatalf("pieceEnd(%+q, %d) = %d, rune by rune %d", s, p, got, want)
+			}
+		}
+	}
+}
+
+// TestASCIILetters checks the word-at-a-time letter count against a byte
+// loop, with every byte value at every position.
+func TestASCIILetters(t *testing.T) {
+	isLetter := func(c byte) bool { return c < 0x80 && byteClasses[c] == classLetter }
+	for pos := range 8 {
+		for c := range 256 {
+			for _, fill := range []byte{'a', 'Z', 'q'} {
+				b := []byte(strings.Repeat(string(fill), 8))
+				b[pos] = byte(c)
+				want := 0
+				for want < 8 && isLetter(b[want]) {
+					want++
+				}
+				if got := asciiLetters(load64(string(b), 0)); got != want {
+					t.Fatalf("asciiLetters(%q) = %d, want %d", b, got, want)
+				}
+			}
 		}
 	}
 }

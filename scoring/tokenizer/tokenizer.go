@@ -138,15 +138,53 @@ func (e *encoder) emitAll(ids []int32) {
 	}
 }
 
-// pieces pre-tokenizes normalized text and encodes each piece.
+// pieces pre-tokenizes normalized text and encodes each piece. Short
+// pieces, nearly all of them, are looked up in the scratch's shortCache by
+// their short key, read straight from s.
 func (e *encoder) pieces(s string) {
+	t := e.t
+	if t.wordIDs != nil {
+		for p := 0; p < len(s); {
+			end := pieceEnd(s, p)
+			e.piece(s[p:end])
+			p = end
+		}
+		return
+	}
+	short := e.sc.short
+	if short == nil {
+		short = new(shortCache)
+		e.sc.short = short
+	}
 	for p := 0; p < len(s); {
 		end := pieceEnd(s, p)
-		e.piece(s[p:end])
+		switch n := end - p; {
+		case n == 1:
+			if id := t.byteIDs[s[p]]; id >= 0 {
+				e.emit(id)
+			}
+		case n <= shortPieceMax:
+			a, b := shortKey(s, p, n)
+			h := t.cache.mix(a, b, n)
+			slot := &short[h%shortCacheSize]
+			if slot.a != a || slot.b != b || slot.n != uint32(n) {
+				ent := e.shared(h, s[p:end])
+				*slot = shortSlot{a: a, b: b, n: uint32(n), count: uint32(len(ent.ids)), e: ent}
+			}
+			if e.keepIDs {
+				e.emitAll(slot.e.ids)
+			} else {
+				e.count += int(slot.count)
+			}
+		default:
+			e.piece(s[p:end])
+		}
 		p = end
 	}
 }
 
+// piece encodes one piece through the general path: whole-piece tokens,
+// the scratch's cache of longer pieces, the shared cache.
 func (e *encoder) piece(p string) {
 	t := e.t
 	if len(p) == 1 {
@@ -174,11 +212,17 @@ func (e *encoder) piece(p string) {
 		e.emitAll(ids)
 		return
 	}
-	ent, ok := t.cache.get(h, p)
-	if !ok {
-		e.sc.out = t.bpe(p, e.sc, e.sc.out[:0])
-		ent = t.cache.put(h, p, e.sc.out)
-	}
+	ent := e.shared(h, p)
 	e.sc.local.put(h, ent)
 	e.emitAll(ent.ids)
+}
+
+// shared returns the shared cache's entry for p, merging p if it has none.
+func (e *encoder) shared(h uint64, p string) *cacheEntry {
+	ent, ok := e.t.cache.get(h, p)
+	if !ok {
+		e.sc.out = e.t.bpe(p, e.sc, e.sc.out[:0])
+		ent = e.t.cache.put(h, p, e.sc.out)
+	}
+	return ent
 }
