@@ -69,6 +69,15 @@ func (o *Object) Has(key string) bool {
 
 // child steps into an object member or array element of a validated value.
 func (v Value) child(seg string) (Value, bool) {
+	idx, err := strconv.Atoi(seg)
+	if c, ok, sure := v.childFast(seg, idx, err == nil && idx >= 0); sure {
+		return c, ok
+	}
+	return v.childSlow(seg)
+}
+
+// childSlow is child byte by byte, the reference.
+func (v Value) childSlow(seg string) (Value, bool) {
 	s := scanner{b: v}
 	switch s.peek() {
 	case '{':
@@ -177,6 +186,16 @@ func (v Value) Float() (float64, error) {
 
 // Elements returns the elements of an array value.
 func (v Value) Elements() ([]Value, error) {
+	if v.Kind() == "array" {
+		if out, ok := v.elementsFast(); ok {
+			return out, nil
+		}
+	}
+	return v.elementsSlow()
+}
+
+// elementsSlow is Elements byte by byte, the reference.
+func (v Value) elementsSlow() ([]Value, error) {
 	if v.Kind() != "array" {
 		return nil, fmt.Errorf("is a JSON %s, not an array", v.Kind())
 	}

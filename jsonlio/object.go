@@ -2,10 +2,12 @@ package jsonlio
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
-	"strconv"
+	"math/bits"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Object is a JSON object line, validated and indexed by its top-level keys.
@@ -15,6 +17,9 @@ type Object struct {
 	members []member
 	// close is the offset of the closing brace.
 	close int
+	// inline holds the members of a typical line without a second
+	// allocation.
+	inline [12]member
 }
 
 type member struct {
@@ -36,8 +41,18 @@ func (e *SyntaxError) Error() string {
 // ParseObject validates line as one JSON object (surrounding whitespace
 // allowed) and indexes its top-level members. Like Python's json module it
 // accepts NaN, Infinity and -Infinity, which Python writes for non-finite
-// floats. The line must be valid UTF-8.
+// floats. The line must be valid UTF-8. The Object refers to line, which
+// must not change while the Object is in use.
 func ParseObject(line []byte) (*Object, error) {
+	if obj, ok := parseFast(line); ok {
+		return obj, nil
+	}
+	return parseObject(line)
+}
+
+// parseObject is ParseObject byte by byte: the reference reading, which
+// also names what is wrong with a line the fast one does not accept.
+func parseObject(line []byte) (*Object, error) {
 	if !utf8.Valid(line) {
 		off := 0
 		for off < len(line) {
@@ -63,6 +78,7 @@ func ParseObject(line []byte) (*Object, error) {
 		return nil, &SyntaxError{Offset: s.i, Msg: "not a JSON object"}
 	}
 	obj := &Object{Raw: line}
+	obj.members = obj.inline[:0]
 	s.i++
 	s.skipSpace()
 	if s.peek() == '}' {
@@ -315,59 +331,91 @@ func isHex4(b []byte) bool {
 	return true
 }
 
-// unquote decodes a JSON string literal. A lone surrogate escape, which
-// Python keeps as is, becomes U+FFFD: Go strings hold UTF-8 only.
+// unquote decodes a validated JSON string literal. A lone surrogate
+// escape, which Python keeps as is, becomes U+FFFD: Go strings hold UTF-8
+// only. The text between escapes is copied 8 bytes at a time: no escape
+// makes its text longer than itself, so the output never overtakes the
+// input and a whole word always fits.
 func unquote(b []byte) (string, error) {
 	b = b[1 : len(b)-1]
-	if !containsByte(b, '\\') {
+	if backslash(b, 0) < 0 {
 		return string(b), nil
 	}
-	out := make([]byte, 0, len(b))
-	for i := 0; i < len(b); i++ {
-		c := b[i]
-		if c != '\\' {
-			out = append(out, c)
-			continue
+	out := make([]byte, len(b))
+	i, j := 0, 0
+	for {
+		for i+8 <= len(b) {
+			w := binary.LittleEndian.Uint64(b[i:])
+			binary.LittleEndian.PutUint64(out[j:], w)
+			s := w ^ ('\\' * lsb)
+			if m := (s - lsb) &^ s & msb; m != 0 {
+				n := bits.TrailingZeros64(m) >> 3
+				i, j = i+n, j+n
+				break
+			}
+			i, j = i+8, j+8
 		}
-		i++
-		switch b[i] {
+		for i < len(b) && b[i] != '\\' {
+			out[j] = b[i]
+			i, j = i+1, j+1
+		}
+		if i+1 >= len(b) {
+			break // the end (or a backslash that ends the text: not valid)
+		}
+		n := 2 // the escape's length in b
+		switch c := b[i+1]; c {
 		case 'b':
-			out = append(out, '\b')
+			out[j] = '\b'
 		case 'f':
-			out = append(out, '\f')
+			out[j] = '\f'
 		case 'n':
-			out = append(out, '\n')
+			out[j] = '\n'
 		case 'r':
-			out = append(out, '\r')
+			out[j] = '\r'
 		case 't':
-			out = append(out, '\t')
+			out[j] = '\t'
 		case 'u':
-			r := hex4(b[i+1 : i+5])
-			i += 4
-			if r >= 0xd800 && r < 0xdc00 && i+6 < len(b) && b[i+1] == '\\' && b[i+2] == 'u' {
-				if lo := hex4(b[i+3 : i+7]); lo >= 0xdc00 && lo < 0xe000 {
+			if len(b)-i < 6 {
+				n = len(b) - i
+				j--
+				break
+			}
+			r := hex4(b[i+2 : i+6])
+			n = 6
+			if r >= 0xd800 && r < 0xdc00 && len(b)-i >= 12 && b[i+6] == '\\' && b[i+7] == 'u' {
+				if lo := hex4(b[i+8 : i+12]); lo >= 0xdc00 && lo < 0xe000 {
 					r = 0x10000 + (r-0xd800)<<10 + (lo - 0xdc00)
-					i += 6
+					n = 12
 				}
 			}
-			out = utf8.AppendRune(out, r)
+			j += utf8.EncodeRune(out[j:], r) - 1
 		default: // " \ /
-			out = append(out, b[i])
+			out[j] = c
 		}
+		i, j = i+n, j+1
 	}
-	return string(out), nil
+	out = out[:j]
+	// out is not used after this: the string takes it over, as
+	// strings.Builder does.
+	return unsafe.String(unsafe.SliceData(out), len(out)), nil
 }
 
+// hex4 reads 4 hex digits; it is 0 when one is not a hex digit, as
+// strconv.ParseUint's failure gave before.
 func hex4(b []byte) rune {
-	v, _ := strconv.ParseUint(string(b), 16, 32)
-	return rune(v)
-}
-
-func containsByte(b []byte, c byte) bool {
-	for _, x := range b {
-		if x == c {
-			return true
+	var r rune
+	for _, c := range b[:4] {
+		switch {
+		case c >= '0' && c <= '9':
+			c -= '0'
+		case c >= 'a' && c <= 'f':
+			c -= 'a' - 10
+		case c >= 'A' && c <= 'F':
+			c -= 'A' - 10
+		default:
+			return 0
 		}
+		r = r<<4 | rune(c)
 	}
-	return false
+	return r
 }

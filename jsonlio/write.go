@@ -6,6 +6,24 @@ package jsonlio
 // already scored file replaces its fields instead of duplicating them. All
 // other bytes of the object are kept as they were.
 func (o *Object) AppendFields(dst []byte, extra []byte, drop func(key string) bool) []byte {
+	head, tail, sep := o.Split(drop)
+	dst = append(dst, head...)
+	if len(extra) > 0 {
+		if sep {
+			dst = append(dst, ", "...)
+		}
+		dst = append(dst, extra...)
+	}
+	return append(dst, tail...)
+}
+
+// Split cuts the object where AppendFields puts its extra members: the
+// line is head + [", " when sep] + extra + tail. head is the line's own
+// bytes unless a member was dropped (then a new slice without it), so that
+// a writer can emit the parts without copying the line first. drop, which
+// may be nil, is lent each key for the call only.
+func (o *Object) Split(drop func(key string) bool) (head, tail []byte, sep bool) {
+	tail = o.Raw[o.close:]
 	dropped := false
 	if drop != nil {
 		for _, m := range o.members {
@@ -16,17 +34,10 @@ func (o *Object) AppendFields(dst []byte, extra []byte, drop func(key string) bo
 		}
 	}
 	if !dropped {
-		dst = append(dst, o.Raw[:o.close]...)
-		if len(extra) > 0 {
-			if len(o.members) > 0 {
-				dst = append(dst, ", "...)
-			}
-			dst = append(dst, extra...)
-		}
-		return append(dst, o.Raw[o.close:]...)
+		return o.Raw[:o.close], tail, len(o.members) > 0
 	}
 	n := len(o.members)
-	dst = append(dst, o.Raw[:o.members[0].kstart]...)
+	head = append(head, o.Raw[:o.members[0].kstart]...)
 	prev := -1
 	for i, m := range o.members {
 		if drop(m.key) {
@@ -34,22 +45,16 @@ func (o *Object) AppendFields(dst []byte, extra []byte, drop func(key string) bo
 		}
 		if prev >= 0 {
 			if prev == i-1 {
-				dst = append(dst, o.Raw[o.members[prev].end:m.kstart]...)
+				head = append(head, o.Raw[o.members[prev].end:m.kstart]...)
 			} else {
-				dst = append(dst, ", "...)
+				head = append(head, ", "...)
 			}
 		}
-		dst = append(dst, o.Raw[m.kstart:m.end]...)
+		head = append(head, o.Raw[m.kstart:m.end]...)
 		prev = i
 	}
 	if prev == n-1 {
-		dst = append(dst, o.Raw[o.members[n-1].end:o.close]...)
+		head = append(head, o.Raw[o.members[n-1].end:o.close]...)
 	}
-	if len(extra) > 0 {
-		if prev >= 0 {
-			dst = append(dst, ", "...)
-		}
-		dst = append(dst, extra...)
-	}
-	return append(dst, o.Raw[o.close:]...)
+	return head, tail, prev >= 0
 }
