@@ -178,8 +178,11 @@ type Outcome struct {
 	raw        []byte          // the input line
 	crlf       bool            // the input line ended with "\r\n"
 	unreadable bool            // the line was not read (over the length cap): it cannot be kept
-	out        []byte          // rendered line without the final newline
-	extraAt    int             // offset of the closing brace in out, for the advantage
+	// The rendered line, without its newline, is out + extra + tail: out
+	// is the input up to its closing brace (the input's own bytes unless
+	// replaced members were cut out), extra the appended members, tail
+	// the closing brace on. A group's advantage goes before tail.
+	out, extra, tail []byte
 }
 
 // Counts are the line tallies of a run.
@@ -367,7 +370,7 @@ var errStop = errors.New("stopped at an input error")
 // readBatches splits the inputs into batches, copying line bytes into a
 // per-batch arena because the line reader reuses its buffer.
 func readBatches(ctx context.Context, cfg *Config, names []string, stdin io.Reader, work, order chan<- *batch, inflight *budget) error {
-	r := &reader{cfg: cfg, ctx: ctx, work: work, order: order, unit: -1, inflight: inflight}
+	r := &reader{cfg: cfg, ctx: ctx, work: work, order: order, unit: -1, inflight: inflight, arenaHint: 64 << 10}
 	for _, name := range names {
 		if err := r.file(name, stdin); err != nil {
 			if errors.Is(err, errStopReading) {
@@ -391,6 +394,7 @@ type reader struct {
 	base        int64 // bytes of the inputs already read, for progress
 	unit        int   // index of the current line, for sharding
 	inflight    *budget
+	arenaHint   int // the arena size of the last full batch
 }
 
 func (r *reader) file(name string, stdin io.Reader) error {
@@ -401,7 +405,7 @@ func (r *reader) file(name string, stdin io.Reader) error {
 		sr := newStallReader(stdin, func() {
 			if b != nil && len(b.lines) > 0 && !sendFailed {
 				if sendFailed = !r.send(b); !sendFailed {
-					b = newBatch(b.file)
+					b = r.newBatch(b.file)
 				}
 			}
 		})
@@ -416,7 +420,7 @@ func (r *reader) file(name string, stdin io.Reader) error {
 		return &ErrRead{Err: err}
 	}
 	defer in.Close()
-	b = newBatch(in.Name)
+	b = r.newBatch(in.Name)
 	for {
 		line, n, err := in.Next()
 		if sendFailed {
@@ -463,10 +467,11 @@ func (r *reader) file(name string, stdin io.Reader) error {
 			return errStopReading
 		}
 		if len(b.lines) >= batchLines || len(b.arena) >= batchBytes {
+			r.arenaHint = min(len(b.arena)+len(b.arena)/8, batchBytes+batchBytes/8)
 			if !r.send(b) {
 				return r.ctx.Err()
 			}
-			b = newBatch(in.Name)
+			b = r.newBatch(in.Name)
 		}
 	}
 	if len(b.lines) > 0 && !r.send(b) {
@@ -497,8 +502,17 @@ func (r *reader) inShard(line []byte) bool {
 	return int(h.Sum64()%uint64(r.cfg.ShardCount)) == r.cfg.ShardIndex
 }
 
-func newBatch(file string) *batch {
-	return &batch{file: file, done: make(chan struct{})}
+// newBatch starts a batch with room for what the previous one held, so
+// that its arena is not grown (and copied) line by line.
+func (r *reader) newBatch(file string) *batch {
+	return &batch{
+		file:    file,
+		done:    make(chan struct{}),
+		arena:   make([]byte, 0, r.arenaHint),
+		lines:   make([][]byte, 0, batchLines),
+		linenos: make([]int, 0, batchLines),
+		crlf:    make([]bool, 0, batchLines),
+	}
 }
 
 // send queues b once the byte budget has room for it.

@@ -54,42 +54,59 @@ func DefaultFields() Fields {
 // Sample.SolutionErr, so that only the rewards that read it fail.
 func (f *Fields) Sample(obj *jsonlio.Object, strOf func(jsonlio.Value) (string, error)) (scoring.Sample, error) {
 	var s scoring.Sample
+	err := f.sample(obj, strOf, &s)
+	return s, err
+}
+
+// check is Sample for a run in which nothing reads the sample (no
+// rewards): the same input errors, without decoding a string.
+func (f *Fields) check(obj *jsonlio.Object) error { return f.sample(obj, nil, nil) }
+
+// sample fills s, or only checks the line when s is nil.
+func (f *Fields) sample(obj *jsonlio.Object, strOf func(jsonlio.Value) (string, error), s *scoring.Sample) error {
 	c, ok := obj.Get(f.Completion)
 	if !ok {
-		return s, fmt.Errorf("missing field %q", f.Completion)
+		return fmt.Errorf("missing field %q", f.Completion)
 	}
-	content, err := completionText(c)
+	content, err := completionValue(c)
 	if err != nil {
-		return s, fmt.Errorf("field %q: %w", f.Completion, err)
+		return fmt.Errorf("field %q: %w", f.Completion, err)
 	}
-	s.Completion = content
-
-	if err := f.solution(obj, &s, strOf); err != nil {
-		s.SolutionErr = err
-	}
-	if m, ok := obj.Get(f.Method); ok {
-		if str, err := m.String(); err == nil {
-			s.Method = str
-		} else {
-			// None or a non-string selects default_accuracy_reward in the trainer.
-			s.Method = "default"
+	if s != nil {
+		if s.Completion, err = content.String(); err != nil {
+			return fmt.Errorf("field %q: %w", f.Completion, err)
 		}
+		if err := f.solution(obj, s, strOf); err != nil {
+			s.SolutionErr = err
+		}
+		if m, ok := obj.Get(f.Method); ok {
+			if str, err := m.String(); err == nil {
+				s.Method = str
+			} else {
+				// None or a non-string selects default_accuracy_reward in the trainer.
+				s.Method = "default"
+			}
+		}
+		s.REC = f.rec(obj)
 	}
-	s.REC = f.rec(obj)
 	if v, ok := obj.Get(f.TokenCount); ok {
-		if n, err := tokenCount(v); err == nil {
+		n, err := tokenCount(v)
+		if err != nil {
+			return fmt.Errorf("field %q: %v", f.TokenCount, err)
+		}
+		if s != nil {
 			s.TokenCount, s.HasTokenCount = n, true
-		} else {
-			return s, fmt.Errorf("field %q: %v", f.TokenCount, err)
 		}
 	}
-	s.DataSource = f.DefaultDataSource
-	if d, ok := obj.Get(f.DataSource); ok {
-		if str, err := d.String(); err == nil {
-			s.DataSource = str
+	if s != nil {
+		s.DataSource = f.DefaultDataSource
+		if d, ok := obj.Get(f.DataSource); ok {
+			if str, err := d.String(); err == nil {
+				s.DataSource = str
+			}
 		}
 	}
-	return s, nil
+	return nil
 }
 
 // solution applies the trainer's transformation to the line's answer.
@@ -137,31 +154,31 @@ func tokenCount(v jsonlio.Value) (int, error) {
 	return int(f), nil
 }
 
-// completionText is completions[i][0]["content"] for a chat list, or the
-// string itself.
-func completionText(v jsonlio.Value) (string, error) {
+// completionValue is completions[i][0]["content"] for a chat list, or the
+// string itself: the JSON string the completion text is.
+func completionValue(v jsonlio.Value) (jsonlio.Value, error) {
 	switch v.Kind() {
 	case "string":
-		return v.String()
+		return v, nil
 	case "array":
 		msgs, err := v.Elements()
 		if err != nil {
-			return "", err
+			return nil, err
 		}
 		if len(msgs) == 0 {
-			return "", fmt.Errorf("empty chat list")
+			return nil, fmt.Errorf("empty chat list")
 		}
 		content, ok := msgs[0].Field("content")
 		if !ok {
-			return "", fmt.Errorf("first message has no \"content\"")
+			return nil, fmt.Errorf("first message has no \"content\"")
 		}
-		str, err := content.String()
-		if err != nil {
-			return "", fmt.Errorf("first message's content %w", err)
+		if content.Kind() != "string" {
+			_, err := content.String() // says what it is instead
+			return nil, fmt.Errorf("first message's content %w", err)
 		}
-		return str, nil
+		return content, nil
 	}
-	return "", fmt.Errorf("is a JSON %s; want a string or a chat list", v.Kind())
+	return nil, fmt.Errorf("is a JSON %s; want a string or a chat list", v.Kind())
 }
 
 // rec reads the REC geometry; nil unless all three fields are usable.

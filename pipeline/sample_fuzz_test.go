@@ -51,3 +51,29 @@ func FuzzSample(f *testing.F) {
 		}
 	})
 }
+
+// FuzzCheck: a run without rewards only checks its lines (Fields.check),
+// and must find the same input errors as building the sample does, with
+// any field layout (chat lists, token counts, conversations).
+func FuzzCheck(f *testing.F) {
+	for _, s := range []string{
+		`{"completion": "x"}`, `{"completion": 5}`, `{"completion": []}`, `{"completion": [{}]}`,
+		`{"completion": [{"content": 1}]}`, `{"completion": [{"content": "a\nb"}, 2]}`, `{"solution": "x"}`,
+		`{"completion": "x", "n": -1}`, `{"completion": "x", "n": [1, 2]}`, `{"completion": "x", "n": 2.5}`,
+		`{"completion": [{"content": null}], "n": "x"}`, `{"c": {"completion": "y"}}`,
+	} {
+		f.Add([]byte(s))
+	}
+	fields := DefaultFields()
+	fields.TokenCount = jsonlio.Path{"n"}
+	f.Fuzz(func(t *testing.T, line []byte) {
+		obj, err := jsonlio.ParseObject(line)
+		if err != nil {
+			return
+		}
+		_, want := fields.Sample(obj, nil)
+		if got := fields.check(obj); (got == nil) != (want == nil) || got != nil && got.Error() != want.Error() {
+			t.Fatalf("%s: check says %v, Sample %v", line, got, want)
+		}
+	})
+}

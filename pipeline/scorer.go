@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"sync"
 
 	"github.com/grpo-score/grpo-score/jsonlio"
@@ -17,33 +18,39 @@ import (
 // replaced, not duplicated. With a prefix the trainer's own members stay.
 type outputNames struct {
 	rewards, total, errors, fallbacks, advantage string // JSON-quoted
-	replaced                                     map[string]bool
+	replaced                                     []string
 }
 
 func newOutputNames(prefix string) *outputNames {
-	n := &outputNames{replaced: map[string]bool{}}
+	n := &outputNames{}
 	for _, p := range []struct {
 		dst  *string
 		name string
 	}{{&n.rewards, "rewards"}, {&n.total, "reward"}, {&n.errors, "reward_errors"}, {&n.fallbacks, "reward_fallbacks"}, {&n.advantage, "advantage"}} {
 		*p.dst = string(jsonlio.AppendString(nil, prefix+p.name))
-		n.replaced[prefix+p.name] = true
+		n.replaced = append(n.replaced, prefix+p.name)
 	}
 	return n
 }
 
-func (n *outputNames) isReplaced(key string) bool { return n.replaced[key] }
+// isReplaced runs for every member of every line: five comparisons, most
+// ending at the length, cost less than hashing the key.
+func (n *outputNames) isReplaced(key string) bool { return slices.Contains(n.replaced, key) }
 
 // scorer is one worker's state: reusable buffers, never shared.
 type scorer struct {
 	cfg    *Config
 	shared map[string]sharedScore // this line's results of keyed rewards (Config.Sets)
 	names  *outputNames
-	extra  []byte
+	slab   []byte // rendered members, shared by the lines of a block
+	// readsSample is false when nothing reads a line's sample (no
+	// rewards, as in -r none): lines are then only checked, not decoded.
+	readsSample bool
 }
 
 func newScorer(cfg *Config) *scorer {
-	return &scorer{cfg: cfg, names: newOutputNames(cfg.Prefix)}
+	reads := len(cfg.Rewards) > 0 || len(cfg.Sets) > 0 || cfg.Trace || cfg.MethodOf != nil
+	return &scorer{cfg: cfg, names: newOutputNames(cfg.Prefix), readsSample: reads}
 }
 
 // scoreBatch scores the lines of b, stopping early (and marking b cut) once
@@ -168,12 +175,17 @@ func (sc *scorer) prepare(line []byte, o *Outcome) (prepared, bool) {
 		}
 		o.Group = key
 	}
-	s, err := cfg.Fields.Sample(obj, cfg.StrOf)
+	p := prepared{obj: obj}
+	if sc.readsSample {
+		err = cfg.Fields.sample(obj, cfg.StrOf, &p.s)
+	} else {
+		err = cfg.Fields.check(obj)
+	}
 	if err != nil {
 		sc.invalid(o, err)
 		return prepared{}, false
 	}
-	return prepared{obj: obj, s: s}, true
+	return p, true
 }
 
 // finish scores a prepared sample and renders the output line.
@@ -219,12 +231,27 @@ func (sc *scorer) finish(obj *jsonlio.Object, s *scoring.Sample, o *Outcome) {
 	sc.renderLine(obj, o)
 }
 
-// renderLine writes the scored line: the input with the appended members.
+// renderLine renders the scored line: the input with the appended
+// members. Only the members are new bytes; the input's stay where they
+// are, and the writer copies both to the output once.
 func (sc *scorer) renderLine(obj *jsonlio.Object, o *Outcome) {
-	sc.extra = sc.render(sc.extra[:0], o)
-	o.out = obj.AppendFields(make([]byte, 0, len(obj.Raw)+len(sc.extra)+32), sc.extra, sc.names.isReplaced)
-	o.extraAt = closingBrace(o.out)
+	head, tail, sep := obj.Split(sc.names.isReplaced)
+	start := len(sc.slab)
+	if sep {
+		sc.slab = append(sc.slab, ", "...)
+	}
+	sc.slab = sc.render(sc.slab, o)
+	o.out, o.extra, o.tail = head, sc.slab[start:len(sc.slab):len(sc.slab)], tail
+	if cap(sc.slab)-len(sc.slab) < 512 {
+		// Fresh room for the next lines' members; the rendered lines keep
+		// the old slab alive as long as they need it.
+		sc.slab = make([]byte, 0, slabBytes)
+	}
 }
+
+// slabBytes is the size of the blocks a scorer renders members into: one
+// allocation for the members of a few hundred lines.
+const slabBytes = 32 << 10
 
 // scoreRewards scores s with rewards into out, recording each reward's
 // trace when traces is not nil. An input error (a field a reward needs) is
@@ -416,16 +443,6 @@ func (sc *scorer) appendReasons(dst []byte, key string, reason func(i int) strin
 	return append(dst, '}')
 }
 
-// closingBrace finds the offset of an object's final '}'.
-func closingBrace(b []byte) int {
-	for i := len(b) - 1; i >= 0; i-- {
-		if b[i] == '}' {
-			return i
-		}
-	}
-	return len(b)
-}
-
 // ScoreLine scores one line outside a run, with traces when cfg.Trace is
 // set: what explain shows. The outcome's Status tells whether the line was
 // usable.
@@ -437,7 +454,12 @@ func ScoreLine(cfg *Config, file string, lineno int, line []byte) *Outcome {
 
 // Output is the line as score writes it (without the newline and without a
 // group advantage).
-func (o *Outcome) Output() []byte { return o.out }
+func (o *Outcome) Output() []byte {
+	if o.extra == nil && o.tail == nil {
+		return o.out
+	}
+	return append(append(append([]byte(nil), o.out...), o.extra...), o.tail...)
+}
 
 // Input is the line as it was read.
 func (o *Outcome) Input() []byte { return o.raw }

@@ -143,7 +143,7 @@ func (w *writer) hold(o *Outcome, g *group) {
 		w.atOpen = w.counts
 		w.atOpen.Read--
 	}
-	size := int64(len(o.out)+len(o.raw)) + heldOverhead
+	size := int64(len(o.out)+len(o.extra)+len(o.tail)+len(o.raw)) + heldOverhead
 	w.held = append(w.held, heldLine{o: o, g: g, size: size})
 	w.heldBytes += size
 }
@@ -296,9 +296,9 @@ func (w *writer) emit(o *Outcome) error {
 		} else {
 			adv = py.AppendFloat(adv, o.Advantage)
 		}
-		return w.written(w.out.line(o.crlf, o.out[:o.extraAt], adv, o.out[o.extraAt:]))
+		return w.written(w.out.line(o.crlf, o.out, o.extra, adv, o.tail))
 	}
-	return w.written(w.out.line(o.crlf, o.out))
+	return w.written(w.out.line(o.crlf, o.out, o.extra, o.tail))
 }
 
 // flush passes the buffered output on.
