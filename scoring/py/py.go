@@ -5,9 +5,11 @@
 package py
 
 import (
+	"encoding/binary"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/language"
@@ -37,46 +39,148 @@ func Strip(s string) string { return strings.TrimFunc(s, IsSpace) }
 func Split(s string) []string { return strings.FieldsFunc(s, IsSpace) }
 
 // Lower is str.lower(): full case mapping, so one code point may become two
-// ('İ' → 'i̇') and a final capital sigma becomes 'ς'.
+// ('İ' → 'i̇') and a final capital sigma becomes 'ς'. Code point by code
+// point it is Go's simple lower-casing but for those two (TestLowerAllRunes);
+// U+0130 is mapped here, and a text with a capital sigma, whose form depends
+// on its neighbours, or with U+0130 and invalid UTF-8 goes to x/text's full
+// case mapping. An invalid byte becomes U+FFFD, as strings.Map makes it.
+// The result is the text itself when nothing changes.
 func Lower(s string) string {
-	if isASCIIWithoutUpper(s) {
-		return s
-	}
-	if isASCII(s) {
-		b := []byte(s)
-		for i, c := range b {
-			if c >= 'A' && c <= 'Z' {
-				b[i] = c + 'a' - 'A'
+	var b []byte     // the lower-cased text up to i, from the first change on
+	checked := false // s is known to be valid UTF-8
+	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			if w := load64(s, i); w&highBits == 0 { // eight ASCII bytes
+				up := asciiUpper(w)
+				if b == nil && up == 0 {
+					i += 8
+					continue
+				}
+				if b == nil {
+					b = startCopy(s, i)
+				}
+				b = binary.LittleEndian.AppendUint64(b, w|up>>2) // 0x80>>2 is 'a'-'A'
+				i += 8
+				continue
 			}
 		}
-		return string(b)
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				if b == nil {
+					b = startCopy(s, i)
+				}
+				b = append(b, c+'a'-'A')
+			} else if b != nil {
+				b = append(b, c)
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch r {
+		case 'Σ':
+			return cases.Lower(language.Und).String(s)
+		case 'İ':
+			if !checked {
+				if !utf8.ValidString(s) {
+					return cases.Lower(language.Und).String(s)
+				}
+				checked = true
+			}
+			if b == nil {
+				b = startCopy(s, i)
+			}
+			b = append(b, "i\u0307"...)
+			i += n
+			continue
+		}
+		low := r
+		if !caseless(r) {
+			low = unicode.ToLower(r)
+		}
+		if low == r && n > 1 { // unchanged; an invalid byte (n == 1) becomes U+FFFD
+			if b != nil {
+				b = append(b, s[i:i+n]...)
+			}
+			i += n
+			continue
+		}
+		if b == nil {
+			b = startCopy(s, i)
+		}
+		b = utf8.AppendRune(b, low)
+		i += n
 	}
-	if !strings.ContainsRune(s, 'İ') && !strings.ContainsRune(s, 'Σ') {
-		// Without U+0130 (lowered to two code points) and capital sigma
-		// (final form in context), full and simple lowercase agree.
-		return strings.Map(unicode.ToLower, s)
+	if b == nil {
+		return s
 	}
-	return cases.Lower(language.Und).String(s)
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
-// Upper is str.upper(): full case mapping ('ß' → 'SS').
+// caseless reports whether r is in a block without case mappings (CJK,
+// kana, Yi, Hangul), so that common texts skip unicode.ToLower's table
+// search (TestCaselessBlocks).
+func caseless(r rune) bool {
+	return 0x3000 <= r && r < 0xa640 || 0xac00 <= r && r < 0xd7a4
+}
+
+// startCopy is a buffer for a changed copy of s holding s[:i], with room
+// for the rest (and a little growth).
+func startCopy(s string, i int) []byte {
+	b := make([]byte, i, len(s)+utf8.UTFMax)
+	copy(b, s)
+	return b
+}
+
+// Upper is str.upper(): full case mapping ('ß' → 'SS'), which for ASCII
+// is the ASCII one.
 func Upper(s string) string {
-	return cases.Upper(language.Und).String(s)
+	if !IsASCII(s) {
+		return cases.Upper(language.Und).String(s)
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'a' <= c && c <= 'z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if c := b[j]; 'a' <= c && c <= 'z' {
+					b[j] = c - ('a' - 'A')
+				}
+			}
+			return unsafe.String(unsafe.SliceData(b), len(b))
+		}
+	}
+	return s
 }
 
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
+const (
+	lowBits  = 0x0101010101010101
+	highBits = 0x80 * lowBits
+)
+
+// load64 reads s[i:i+8] as a little-endian word.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// asciiUpper has 0x80 in each byte of w that is 'A' to 'Z', for a w of
+// eight ASCII bytes (no byte sum carries into the next).
+func asciiUpper(w uint64) uint64 {
+	return (w + (0x80-'A')*lowBits) &^ (w + (0x80-'Z'-1)*lowBits) & highBits
+}
+
+// IsASCII reports whether s is all ASCII, eight bytes at a time.
+func IsASCII(s string) bool {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if load64(s, i)&highBits != 0 {
 			return false
 		}
 	}
-	return true
-}
-
-func isASCIIWithoutUpper(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= utf8.RuneSelf || (c >= 'A' && c <= 'Z') {
+	for ; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
 			return false
 		}
 	}

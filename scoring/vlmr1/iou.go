@@ -137,6 +137,18 @@ func pmin(a, b pnum) pnum {
 // iouPnum is boxIoU when all eight coordinates are pnums: the same
 // operations in the same order. Products of ints below 2^31 fit in an int64.
 func iouPnum(n [8]pnum, inclusive bool) (float64, error) {
+	ints := true
+	for _, x := range n {
+		ints = ints && !x.isFloat
+	}
+	if ints {
+		return iouInts(n, inclusive)
+	}
+	return iouMixed(n, inclusive)
+}
+
+// iouMixed is iouPnum through pnum arithmetic, for boxes with floats.
+func iouMixed(n [8]pnum, inclusive bool) (float64, error) {
 	one := pnum{i: 1}
 	edge := func(a pnum) pnum { return a }
 	extent := edge
@@ -160,6 +172,27 @@ func iouPnum(n [8]pnum, inclusive bool) (float64, error) {
 		return 0, &scoring.PyError{Type: "ZeroDivisionError", Msg: "float division by zero"}
 	}
 	return float64(inter.float() / d), nil
+}
+
+// iouInts is iouPnum when all eight coordinates are ints.
+func iouInts(n [8]pnum, inclusive bool) (float64, error) {
+	var one int64
+	if inclusive {
+		one = 1
+	}
+	x1 := max(n[0].i, n[4].i)
+	y1 := max(n[1].i, n[5].i)
+	x2 := min(n[2].i-one, n[6].i-one)
+	y2 := min(n[3].i-one, n[7].i-one)
+	var inter int64
+	if x1 < x2 && y1 < y2 {
+		inter = (x2 - x1 + one) * (y2 - y1 + one)
+	}
+	union := (n[2].i-n[0].i)*(n[3].i-n[1].i) + (n[6].i-n[4].i)*(n[7].i-n[5].i) - inter
+	if union == 0 {
+		return 0, &scoring.PyError{Type: "ZeroDivisionError", Msg: "float division by zero"}
+	}
+	return float64(inter) / float64(union), nil
 }
 
 // iouGeneric is boxIoU through the Python operations of package pyjson,

@@ -38,15 +38,19 @@ func (c *cosineLength) Score(s *scoring.Sample, tr *scoring.Trace) (float64, err
 	if s.SolutionErr != nil {
 		return 0, s.SolutionErr
 	}
-	content, sol := cleanSides(s)
-	var acc float64
-	if sol == "none" {
-		acc = boolReward(content == "none")
-	} else {
-		var err error
-		if acc, err = sharedDetectionScore(s, c.det, tr); err != nil {
-			return 0, err
+	acc := 1.0
+	if c.p.UseAccuracy || tr.On() {
+		content, sol := cleanSides(s)
+		if sol == "none" {
+			acc = boolReward(content == "none")
+		} else {
+			var err error
+			if acc, err = sharedDetectionScore(s, c.det, tr); err != nil {
+				return 0, err
+			}
 		}
+	} else if err := detectionError(s, c.det); err != nil {
+		return 0, err
 	}
 	n := c.tok.Count(s.Completion)
 	if !c.p.UseAccuracy {

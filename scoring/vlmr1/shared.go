@@ -1,14 +1,21 @@
 package vlmr1
 
-import "github.com/grpo-score/grpo-score/scoring"
+import (
+	"strings"
+
+	"github.com/grpo-score/grpo-score/scoring"
+)
 
 // Work that accuracy (weighted_sum) and length both do on a line, done once
 // per line through scoring.Remember: clean_text of each side, and
-// detection_score of the cleaned sides.
+// detection_score of the cleaned sides. Each side is cleaned only when a
+// reward needs it: length needs the completion's clean text only when the
+// solution has boxes.
 
 var (
-	cleanSidesKey = scoring.NewMemoKey[[2]string]("clean_text of completion and solution")
-	detectionKey  = scoring.NewMemoKey[detectionOutcome]("detection_score of the clean texts")
+	cleanCompletionKey = scoring.NewMemoKey[string]("clean_text of the completion")
+	cleanSolutionKey   = scoring.NewMemoKey[string]("clean_text of the solution")
+	detectionKey       = scoring.NewMemoKey[detectionOutcome]("detection_score of the clean texts")
 )
 
 type detectionOutcome struct {
@@ -18,10 +25,15 @@ type detectionOutcome struct {
 
 // cleanSides is clean_text of the completion and of the solution.
 func cleanSides(s *scoring.Sample) (content, sol string) {
-	v := scoring.Remember(s, cleanSidesKey, nil, func() [2]string {
-		return [2]string{cleanText(s.Completion), cleanText(s.Solution)}
-	})
-	return v[0], v[1]
+	return cleanCompletion(s), cleanSolution(s)
+}
+
+func cleanCompletion(s *scoring.Sample) string {
+	return scoring.Remember(s, cleanCompletionKey, nil, func() string { return cleanText(s.Completion) })
+}
+
+func cleanSolution(s *scoring.Sample) string {
+	return scoring.Remember(s, cleanSolutionKey, nil, func() string { return cleanText(s.Solution) })
 }
 
 // sharedDetectionScore is detectionScore of the clean sides with params p.
@@ -34,8 +46,36 @@ func sharedDetectionScore(s *scoring.Sample, p scoring.DetectionParams, tr *scor
 	}
 	o := scoring.Remember(s, detectionKey, p, func() detectionOutcome {
 		c, sol := cleanSides(s)
+		if !mayHoldJSONFence(sol) {
+			// No ground-truth boxes: 1.0 when there are no predicted ones
+			// either, and nothing can raise.
+			return detectionOutcome{score: boolReward(!mayHoldJSONFence(c) || len(detectionBoxes(c)) == 0)}
+		}
 		v, err := detectionScore(c, sol, p, nil)
 		return detectionOutcome{v, err}
 	})
 	return o.score, o.err
 }
+
+// detectionError is the exception, if any, of the accuracy step of
+// cosine_rewards, whose value the reference then overwrites: none when the
+// clean solution is "none" or holds no ```json block, since detection_score
+// then has no ground-truth boxes and returns without raising (its
+// prediction side catches everything). Otherwise detection_score runs,
+// shared with weighted_sum.
+func detectionError(s *scoring.Sample, p scoring.DetectionParams) error {
+	if sol := cleanSolution(s); sol == "none" || !mayHoldJSONFence(sol) {
+		return nil
+	}
+	_, err := sharedDetectionScore(s, p, nil)
+	return err
+}
+
+// mayHoldJSONFence reports whether clean_text(t) can hold a ```json block,
+// for t a clean_text result: only if t holds "```json". clean_text keeps
+// or drops characters, turns line breaks into spaces and lower-cases; a
+// break it drops follows whitespace that stays, and no character but '`'
+// lower-cases to '`', none but j, s, o, n and their capitals to those
+// letters (TestLowerMakesNoFenceLetters), and t has no capitals left. So
+// "```json" in clean_text(t) was "```json" in t.
+func mayHoldJSONFence(t string) bool { return strings.Contains(t, jsonFenceOpen) }

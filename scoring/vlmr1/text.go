@@ -1,8 +1,10 @@
 package vlmr1
 
 import (
+	"bytes"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/grpo-score/grpo-score/scoring/py"
 )
@@ -75,50 +77,81 @@ func allAnswers(s string) []string {
 
 // cleanText is the reference's clean_text: the last answer block if any,
 // newlines then carriage returns dropped after whitespace and turned into
-// spaces elsewhere, stripped, trailing dots removed, lower-cased.
+// spaces elsewhere, stripped, trailing dots removed, lower-cased. It makes
+// at most one copy of the text when it is ASCII: the breaks are dropped
+// into one buffer, which is then lower-cased in place.
 func cleanText(s string) string {
 	if a, ok := lastAnswer(s); ok {
 		s = a
 	}
-	s = dropBreaks(s, '\n')
-	s = dropBreaks(s, '\r')
-	s = py.Strip(s)
-	s = strings.TrimRight(s, ".")
-	return py.Lower(s)
+	if strings.IndexByte(s, '\n') < 0 && strings.IndexByte(s, '\r') < 0 {
+		return py.Lower(strings.TrimRight(py.Strip(s), "."))
+	}
+	b := appendDropBreaks(make([]byte, 0, len(s)), s, '\n')
+	if bytes.IndexByte(b, '\r') >= 0 {
+		b = appendDropBreaks(make([]byte, 0, len(b)), bytesView(b), '\r')
+	}
+	v := bytesView(b)
+	t := strings.TrimRight(py.Strip(v), ".")
+	if !py.IsASCII(t) {
+		return py.Lower(t)
+	}
+	// t is a view of b: lower-case it there. ASCII lower-casing goes byte
+	// by byte and keeps whitespace and dots, so it commutes with the strips.
+	off := len(v) - len(strings.TrimLeftFunc(v, py.IsSpace))
+	u := b[off : off+len(t)]
+	for k, c := range u {
+		if 'A' <= c && c <= 'Z' {
+			u[k] = c + 'a' - 'A'
+		}
+	}
+	return bytesView(u)
 }
 
-// dropBreaks applies re.sub(r'(?<=\s)C', ”, s) and then
-// re.sub(r'(?<!\s)C', ' ', ·) for the line-break character c. Both
-// lookbehinds look at the string as it was before that substitution.
+// bytesView is b as a string without a copy; b must not change afterwards.
+func bytesView(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
+
+// appendDropBreaks appends to b what re.sub(r'(?<=\s)C', "", s) and then
+// re.sub(r'(?<!\s)C', ' ', ·) make of s, for the line-break character c.
+// Both lookbehinds look at the string as it was before that substitution,
+// so one pass does both: a break after whitespace is dropped; every break
+// that survives follows non-whitespace (or starts the string), so the
+// second substitution turns it into a space.
+func appendDropBreaks(b []byte, s string, c byte) []byte {
+	prevSpace := false // the character before s is whitespace
+	for {
+		k := strings.IndexByte(s, c)
+		if k < 0 {
+			return append(b, s...)
+		}
+		if k > 0 {
+			b = append(b, s[:k]...)
+			prevSpace = endsWithSpace(s[:k])
+		}
+		if !prevSpace {
+			b = append(b, ' ')
+		}
+		prevSpace = true // the break itself is whitespace
+		s = s[k+1:]
+	}
+}
+
+// endsWithSpace reports whether the last code point of a non-empty s is
+// Python whitespace (an invalid byte is not).
+func endsWithSpace(s string) bool {
+	if c := s[len(s)-1]; c < utf8.RuneSelf {
+		return c == ' ' || c >= '\t' && c <= '\r' || c >= 0x1c && c <= 0x1f
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return py.IsSpace(r)
+}
+
+// dropBreaks is appendDropBreaks as a string.
 func dropBreaks(s string, c byte) string {
 	if strings.IndexByte(s, c) < 0 {
 		return s
 	}
-	// One pass does both: a break after whitespace is dropped; every break
-	// that survives follows non-whitespace (or starts the string), so the
-	// second substitution turns it into a space.
-	b := make([]byte, 0, len(s))
-	prevSpace := false
-	for i := 0; i < len(s); {
-		if ch := s[i]; ch < utf8.RuneSelf {
-			i++
-			if ch == c {
-				if !prevSpace {
-					b = append(b, ' ')
-				}
-				prevSpace = true // the break itself is whitespace
-				continue
-			}
-			b = append(b, ch)
-			prevSpace = ch == ' ' || ch >= '\t' && ch <= '\r' || ch >= 0x1c && ch <= 0x1f
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		b = append(b, s[i:i+n]...)
-		prevSpace = py.IsSpace(r)
-		i += n
-	}
-	return string(b)
+	return bytesView(appendDropBreaks(make([]byte, 0, len(s)), s, c))
 }
 
 func decodeRune(s string, p int) (rune, int) {

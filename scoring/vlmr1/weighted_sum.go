@@ -107,11 +107,20 @@ func detectionScore(content, sol string, p scoring.DetectionParams, tr *scoring.
 		return 0.0, nil
 	}
 
-	ious := make([][]float64, len(preds))
+	// Each box is read once; the matrix is one allocation.
+	predBoxes, gtBoxes := make([]guardedBox, len(preds)), make([]guardedBox, len(gts))
 	for i, pb := range preds {
-		ious[i] = make([]float64, len(gts))
-		for j, gb := range gts {
-			ious[i][j] = boxPairIoU(pb, gb)
+		predBoxes[i] = readGuardedBox(pb)
+	}
+	for j, gb := range gts {
+		gtBoxes[j] = readGuardedBox(gb)
+	}
+	cells := make([]float64, len(preds)*len(gts))
+	ious := make([][]float64, len(preds))
+	for i := range preds {
+		ious[i] = cells[i*len(gts) : (i+1)*len(gts) : (i+1)*len(gts)]
+		for j := range gts {
+			ious[i][j] = predBoxes[i].iou(&gtBoxes[j])
 		}
 	}
 	if tr.On() {
@@ -191,18 +200,46 @@ func detectionScore(content, sol string, p scoring.DetectionParams, tr *scoring.
 	return final, nil
 }
 
-// boxPairIoU is the guarded iou(pred_box["bbox_2d"], gt_box["bbox_2d"]):
-// any exception gives 0.0.
-func boxPairIoU(pred, gt pyjson.Value) float64 {
-	pb, err := pyjson.GetItem(pred, keyBBox)
-	if err != nil {
+// guardedBox is what the guarded iou(pred_box["bbox_2d"],
+// gt_box["bbox_2d"]) reads of one box, read once for all its pairs: any
+// exception gives an IoU of 0.0, so only whether the reads fail matters.
+type guardedBox struct {
+	ok     bool // box["bbox_2d"][0] to [3] exist
+	coords [4]pyjson.Value
+	nums   bool // and all four are pnums
+	n      [4]pnum
+}
+
+func readGuardedBox(box pyjson.Value) guardedBox {
+	var g guardedBox
+	b, err := pyjson.GetItem(box, keyBBox)
+	if err != nil || boxCoords(b, g.coords[:]) != nil {
+		return g
+	}
+	g.ok, g.nums = true, true
+	for i, x := range g.coords {
+		var ok bool
+		if g.n[i], ok = toPnum(x); !ok {
+			g.nums = false
+			break
+		}
+	}
+	return g
+}
+
+// iou is the guarded iou of prediction g and ground truth gt, as boxIoU
+// computes it.
+func (g *guardedBox) iou(gt *guardedBox) float64 {
+	if !g.ok || !gt.ok {
 		return 0.0
 	}
-	gb, err := pyjson.GetItem(gt, keyBBox)
-	if err != nil {
-		return 0.0
+	var v float64
+	var err error
+	if g.nums && gt.nums {
+		v, err = iouPnum([8]pnum{g.n[0], g.n[1], g.n[2], g.n[3], gt.n[0], gt.n[1], gt.n[2], gt.n[3]}, true)
+	} else {
+		v, err = iouGeneric([8]pyjson.Value{g.coords[0], g.coords[1], g.coords[2], g.coords[3], gt.coords[0], gt.coords[1], gt.coords[2], gt.coords[3]}, true)
 	}
-	v, err := boxIoU(pb, gb)
 	if err != nil {
 		return 0.0
 	}
