@@ -28,7 +28,7 @@ func score(s *scoring.Sample, tr *scoring.Trace) (float64, error) {
 	case ds == "codecontests" || ds == "apps" || ds == "codeforces" || ds == "taco":
 		return 0, notPorted(ds, "prime_code or sandbox_fusion")
 	case ds == "hiyouga/geometry3k":
-		return 0, notPorted(ds, "geo3k")
+		return geo3k(s, tr)
 	case strings.HasPrefix(ds, "searchR1_") && isSearchR1(ds):
 		return searchR1(s, tr)
 	case ds == "":
