@@ -1,7 +1,9 @@
 package tokenizer
 
 import (
+	"math"
 	"slices"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -152,6 +154,55 @@ func lastIndexByte(s string, c byte) int {
 	return -1
 }
 
+// tokenEnds finds, going back through a text, the bytes that tokens end
+// with. With a single such byte and few of them in the text (">" in model
+// output), their positions are listed beforehand by strings.IndexByte, which
+// is vectorised; otherwise lastEndByte searches back each time.
+type tokenEnds struct {
+	m      *addedMatcher
+	s      string
+	listed bool
+	n      int // pos[:n] are the positions not yet passed
+	pos    [16]int32
+}
+
+func (m *addedMatcher) endsOf(s string) tokenEnds {
+	e := tokenEnds{m: m, s: s}
+	if m.endByteCount != 1 || len(s) > math.MaxInt32 {
+		return e
+	}
+	for i := 0; ; {
+		j := strings.IndexByte(s[i:], m.endByte)
+		if j < 0 {
+			break
+		}
+		if e.n == len(e.pos) {
+			e.n = 0
+			return e // too many: search back
+		}
+		e.pos[e.n] = int32(i + j)
+		e.n++
+		i += j + 1
+	}
+	e.listed = true
+	return e
+}
+
+// last is the position of the last token-end byte at or before i, or -1.
+// Successive calls must not increase i.
+func (e *tokenEnds) last(i int) int {
+	if !e.listed {
+		return e.m.lastEndByte(e.s[:i+1])
+	}
+	for e.n > 0 && int(e.pos[e.n-1]) > i {
+		e.n--
+	}
+	if e.n == 0 {
+		return -1
+	}
+	return int(e.pos[e.n-1])
+}
+
 // addedMatch is a token found at a position of the text.
 type addedMatch struct {
 	start, token int32
@@ -161,11 +212,12 @@ type addedMatch struct {
 // starts, with the longest such token.
 func (m *addedMatcher) starts(s string) []addedMatch {
 	var found []addedMatch
+	ends := m.endsOf(s)
 	state := int32(0)
 	for i := len(s) - 1; i >= 0; i-- {
 		if state == 0 {
 			// Bytes that no token ends with leave the root as it is.
-			if i = m.lastEndByte(s[:i+1]); i < 0 {
+			if i = ends.last(i); i < 0 {
 				break
 			}
 		}

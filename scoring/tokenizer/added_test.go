@@ -80,6 +80,19 @@ func TestAddedMatcherMatchesNaive(t *testing.T) {
 			}
 		}
 	}
+	// Tokens that all end with one byte, in texts with up to 40 of it:
+	// the listed positions, and the search back when there are too many.
+	for i := range 400 {
+		tokens := randomAddedTokens(rng, 1+rng.IntN(10), "a<|")
+		for k := range tokens {
+			tokens[k].content += ">"
+		}
+		m := newAddedMatcher(tokens)
+		s := randomText(rng, i/4, "a<|>")
+		if got, want := m.starts(s), naiveStarts(tokens, s); !slices.Equal(got, want) {
+			t.Fatalf("tokens %+v, text %q:\n got %v\nwant %v", tokens, s, got, want)
+		}
+	}
 	tok := mustDefault(t)
 	tests := []struct {
 		text string

@@ -303,3 +303,40 @@ func TestShortKey(t *testing.T) {
 		seen[k] = piece
 	}
 }
+
+// TestShortCacheSet: a set keeps its four most recently used pieces, a hit
+// moves its piece one slot forward, and a fifth piece drops the last.
+func TestShortCacheSet(t *testing.T) {
+	var c shortCache
+	set := c.set(12345)
+	ents := make([]*cacheEntry, 6)
+	for k := range ents {
+		ents[k] = &cacheEntry{piece: strconv.Itoa(k), ids: slices.Repeat([]int32{7}, k+1)}
+	}
+	key := func(k int) (uint64, uint64) { return uint64(k), slotKey(uint64(k), 2) }
+	for k := range 4 {
+		a, b := key(k)
+		c.put(set, a, b, ents[k])
+	}
+	// front to back: 3 2 1 0
+	a, b := key(0)
+	if i, ok := c.find(set, a, b); !ok || i != set+2 || c.ents[i] != ents[0] || c.count(i) != 1 {
+		t.Fatalf("find(0) = %d, %v; want slot %d with count 1", i, ok, set+2)
+	}
+	a, b = key(4)
+	if _, ok := c.find(set, a, b); ok {
+		t.Fatal("found a piece never stored")
+	}
+	c.put(set, a, b, ents[4]) // 4 3 2 0 (1, the last, is dropped)
+	for k, want := range []bool{true, false, true, true, true} {
+		a, b := key(k)
+		if _, ok := c.find(set, a, b); ok != want {
+			t.Errorf("piece %d: found %v, want %v", k, ok, want)
+		}
+	}
+	for i := set; i < set+shortWays; i++ {
+		if got, want := c.count(i), len(c.ents[i].ids); got != want {
+			t.Errorf("slot %d: count %d, ids %d", i, got, want)
+		}
+	}
+}

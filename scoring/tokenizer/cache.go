@@ -69,13 +69,13 @@ func (c *pieceCache) mix(a, b uint64, n int) uint64 {
 }
 
 // shortPieceMax is the longest piece that has a short key.
-const shortPieceMax = 16
+const shortPieceMax = 15
 
 // shortKey returns s[p:p+n], n <= shortPieceMax, as two little-endian words
 // padded with zeros: with n, a key that tells any two short pieces apart, so
 // that a lookup compares two words instead of strings.
 func shortKey(s string, p, n int) (a, b uint64) {
-	if p+16 > len(s) {
+	if p+16 > len(s) { // not 16 bytes to load
 		return shortKeyTail(s[p : p+n])
 	}
 	m := &keyMasks[n]
@@ -90,7 +90,7 @@ func shortKeyTail(piece string) (a, b uint64) {
 }
 
 // keyMasks[n] keeps the first n of 16 bytes.
-var keyMasks = func() (m [shortPieceMax + 1][2]uint64) {
+var keyMasks = func() (m [16 + 1][2]uint64) {
 	for n := range m {
 		for i := range n {
 			m[n][i/8] |= 0xff << (8 * (i % 8))
@@ -150,15 +150,66 @@ func (l *localCache) get(h uint64, piece string) ([]int32, bool) {
 
 func (l *localCache) put(h uint64, e *cacheEntry) { l[h%localCacheSize] = localEntry{h, e} }
 
-// shortCache is one goroutine's direct-mapped copy of recent entries for
-// pieces of up to shortPieceMax bytes, keyed by their short key: a hit
-// costs one probe and three compares, and gives the token count without
-// following the pointer to the ids.
-type shortCache [shortCacheSize]shortSlot
+// shortCache is one goroutine's copy of recent entries for pieces of up to
+// shortPieceMax bytes, keyed by their short key: a hit costs a probe of
+// 16-byte slots and gives the token count without following the pointer to
+// the ids, which only Encode needs. It is set-associative, four slots (one
+// cache line) per set, so that pieces whose hashes meet do not evict each
+// other as they would in a direct-mapped table (with 2,000 pieces in 4,096
+// slots, four in ten would).
+type shortCache struct {
+	slots [shortCacheSize]shortSlot
+	ents  [shortCacheSize]*cacheEntry
+}
 
-type shortSlot struct {
-	a, b  uint64      // the short key
-	n     uint32      // the piece's length, 0 for an empty slot
-	count uint32      // len(e.ids)
-	e     *cacheEntry // the ids, for Encode
+const shortWays = 4
+
+// shortSlot is a short key with the piece's length in bits 56-59 of b
+// (free: a short piece has at most 15 bytes) and its token count in bits
+// 60-63 (at most one per byte). An empty slot has length 0 and matches no
+// piece.
+type shortSlot struct{ a, b uint64 }
+
+const (
+	slotCountShift = 60
+	slotCountMask  = 0xf << slotCountShift
+)
+
+// slotKey is b of the slot of a piece of n bytes whose short key is
+// (a, b), without the count.
+func slotKey(b uint64, n int) uint64 { return b | uint64(n)<<56 }
+
+// set is the first slot of the set of hash h.
+func (c *shortCache) set(h uint64) int {
+	return int(h%(shortCacheSize/shortWays)) * shortWays
+}
+
+// find looks for the piece (a, key) in the set starting at slot set. A hit
+// moves one slot nearer the set's front, so that pieces in use stay and
+// the front one usually hits at the first compare.
+func (c *shortCache) find(set int, a, key uint64) (int, bool) {
+	for i := set; i < set+shortWays; i++ {
+		if c.slots[i].a == a && c.slots[i].b&^slotCountMask == key {
+			if i > set {
+				c.slots[i-1], c.slots[i] = c.slots[i], c.slots[i-1]
+				c.ents[i-1], c.ents[i] = c.ents[i], c.ents[i-1]
+				i--
+			}
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// count is the token count of the piece in slot i.
+func (c *shortCache) count(i int) int { return int(c.slots[i].b >> slotCountShift) }
+
+// put stores the piece (a, key) at the front of its set, dropping the set's
+// last slot, and returns the slot.
+func (c *shortCache) put(set int, a, key uint64, ent *cacheEntry) int {
+	copy(c.slots[set+1:set+shortWays], c.slots[set:set+shortWays-1])
+	copy(c.ents[set+1:set+shortWays], c.ents[set:set+shortWays-1])
+	c.slots[set] = shortSlot{a, key | uint64(len(ent.ids))<<slotCountShift}
+	c.ents[set] = ent
+	return set
 }

@@ -166,15 +166,19 @@ func (e *encoder) pieces(s string) {
 		case n <= shortPieceMax:
 			a, b := shortKey(s, p, n)
 			h := t.cache.mix(a, b, n)
-			slot := &short[h%shortCacheSize]
-			if slot.a != a || slot.b != b || slot.n != uint32(n) {
-				ent := e.shared(h, s[p:end])
-				*slot = shortSlot{a: a, b: b, n: uint32(n), count: uint32(len(ent.ids)), e: ent}
+			key := slotKey(b, n)
+			set := short.set(h)
+			i := set
+			if slot := &short.slots[i]; slot.a != a || slot.b&^slotCountMask != key { // not at the front
+				var ok bool
+				if i, ok = short.find(set, a, key); !ok {
+					i = short.put(set, a, key, e.shared(h, s[p:end]))
+				}
 			}
 			if e.keepIDs {
-				e.emitAll(slot.e.ids)
+				e.emitAll(short.ents[i].ids)
 			} else {
-				e.count += int(slot.count)
+				e.count += short.count(i)
 			}
 		default:
 			e.piece(s[p:end])
