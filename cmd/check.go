@@ -26,11 +26,14 @@ type checkFlags struct {
 	rewardsField string
 	recorded     []string
 	atol, rtol   float64
-	jsonOut      bool
-	jobs         int
-	maxDiffs     int
-	quiet        bool
-	prefix       string
+	// recFloat32: the recorded values were stored as float32 (verl's
+	// token-level scores), so the recomputed value is compared rounded so.
+	recFloat32 bool
+	jsonOut    bool
+	jobs       int
+	maxDiffs   int
+	quiet      bool
+	prefix     string
 	// allowMissing accepts lines without recorded values, invalid lines and
 	// unmatched --golden lines; minCompared is how many lines each reward
 	// must be compared on (an explicit value implies allowMissing).
@@ -70,6 +73,7 @@ asks each reward to be compared on at least N lines instead. 0 when clean.`,
 	fs.StringSliceVar(&f.recorded, "recorded", nil, `compare with the line's own fields under the trainer's names: "accuracy=accuracy_reward" for one reward, "score" or "{}_reward" ({} is the reward's name) for all; instead of --rewards-field`)
 	fs.Float64Var(&f.atol, "atol", 0, "absolute tolerance (default exact)")
 	fs.Float64Var(&f.rtol, "rtol", 0, "relative tolerance (default exact)")
+	fs.BoolVar(&f.recFloat32, "recorded-float32", false, "the recorded values were stored as float32 (verl's token-level scores; --preset verl sets it): compare the recomputed value rounded to float32")
 	fs.BoolVar(&f.jsonOut, "json", false, "write the report as JSON (for CI annotations)")
 	fs.IntVarP(&f.jobs, "jobs", "j", 0, "scoring goroutines (default: one per CPU)")
 	fs.IntVar(&f.maxDiffs, "max-diffs", 50, "lines of diff to print at most (the summary counts all)")
@@ -406,10 +410,14 @@ func (ck *checker) same(old float64, oldErr bool, nv *float64) bool {
 	if oldErr || nv == nil {
 		return oldErr && nv == nil
 	}
-	if old == *nv || (math.IsNaN(old) && math.IsNaN(*nv)) {
+	v := *nv
+	if ck.f.recFloat32 {
+		v = float64(float32(v))
+	}
+	if old == v || (math.IsNaN(old) && math.IsNaN(v)) {
 		return true
 	}
-	return math.Abs(*nv-old) <= ck.f.atol+ck.f.rtol*math.Abs(old)
+	return math.Abs(v-old) <= ck.f.atol+ck.f.rtol*math.Abs(old)
 }
 
 func fmtOpt(v *float64) string {

@@ -21,6 +21,9 @@ var presets = map[string][][2]string{
 		{"solution-field", "gts"},
 		{"group-field", "uid|step,input|input"},
 		{"recorded", "score"},
+		// The naive reward manager writes the score into a float32 tensor;
+		// the dump holds its row sum (0.9 is 0.8999999761581421).
+		{"recorded-float32", "true"},
 	},
 	// TRL's completions/completions_{step:05d}.parquet: step, prompt,
 	// completion, one column per reward function, advantage. No solution:

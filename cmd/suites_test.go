@@ -34,14 +34,20 @@ func withDrift(t *testing.T, path, field string, line int) string {
 
 // TestCheckVerlDump recomputes the score of a mixed verl dump
 // (testdata/verl/generations.jsonl, scores by verl's own
-// default_compute_score) with the verl suite, dispatching on data_source,
-// reads the recorded score where verl wrote it (--preset verl) and finds no
-// drift; then finds a planted one.
+// default_compute_score, geo3k's included, stored as float32 as verl stores
+// them) with the verl suite, dispatching on data_source, reads the recorded
+// score where verl wrote it (--preset verl) and finds no drift; compared in
+// float64 the seven geo3k values of 0.9 and 0.1 drift; then a planted drift
+// is found.
 func TestCheckVerlDump(t *testing.T) {
 	const dump = "../testdata/verl/generations.jsonl"
 	out, errs, code := run(t, "", "check", "--preset", "verl", "-r", "verl:score", dump)
-	if code != 0 || !strings.Contains(out, "verl:score  26        0        0") || !strings.Contains(out, "26 lines checked") {
+	if code != 0 || !strings.Contains(out, "verl:score  46        0        0") || !strings.Contains(out, "46 lines checked") {
 		t.Fatalf("clean dump: exit %d\n%s%s", code, out, errs)
+	}
+	out, errs, code = run(t, "", "check", "--preset", "verl", "--recorded-float32=false", "-r", "verl:score", dump)
+	if code != 1 || !strings.Contains(out, "verl:score  46        7        0") || !strings.Contains(out, "0.8999999761581421   0.9") {
+		t.Fatalf("float64 comparison: exit %d, want 1 with 7 drifts\n%s%s", code, out, errs)
 	}
 	out, errs, code = run(t, "", "check", "--preset", "verl", "-r", "verl:score", withDrift(t, dump, "score", 3))
 	if code != 1 {
