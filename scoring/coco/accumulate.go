@@ -13,6 +13,9 @@ func (e *Evaluator) accumulate(k, K int, cd *CategoryDetail) {
 		prec := e.prec[a*numIoU*numRecall*K+k:]
 		valid := e.nonEmpty[a] && e.npig[a] > 0
 		e.valid[a*K+k] = valid
+		if valid != e.valid[k] {
+			e.areaSame[a] = false // a is not area "all" again (see precisionCurves)
+		}
 		if !valid {
 			if a == 0 && cd != nil {
 				fill(cd.Precision[:], -1)
@@ -43,10 +46,7 @@ func (e *Evaluator) accumulate(k, K int, cd *CategoryDetail) {
 				}
 			}
 		}
-		sorted := e.byScore(recs)
-		for t := range numIoU {
-			e.precisionCurve(sorted, t, npig, prec[t*numRecall*K:], K)
-		}
+		e.precisionCurves(a, k, K, npig, prec)
 		if a == 0 && cd != nil {
 			cd.NumGT = e.npig[a]
 			q := make([]float64, numRecall)
@@ -56,6 +56,47 @@ func (e *Evaluator) accumulate(k, K int, cd *CategoryDetail) {
 				}
 				cd.Precision[t] = npMean(q)
 				cd.Recall[t] = e.recall[((a*numMaxDet+numMaxDet-1)*numIoU+t)*K+k]
+			}
+		}
+	}
+}
+
+// precisionCurves fills category k's precision block of area a: ten
+// curves, K apart. An area whose records and npig are those of area "all"
+// would get the same curves, so its block is left for later: while that
+// holds for every category, summarize reuses area "all"'s statistics and
+// never reads it; otherwise fillSkipped copies it before summarize runs.
+// e.reference turns the shortcut off (the tests' reference).
+func (e *Evaluator) precisionCurves(a, k, K int, npig float64, prec []float64) {
+	recs := e.recs[a]
+	if a > 0 && !e.reference && e.valid[k] && e.npig[a] == e.npig[0] && slices.Equal(recs, e.recs[0]) {
+		e.skipped[a*K+k] = true
+		return
+	}
+	if a > 0 {
+		e.areaSame[a] = false
+	}
+	sorted := e.byScore(recs)
+	for t := range numIoU {
+		e.precisionCurve(sorted, t, npig, prec[t*numRecall*K:], K)
+	}
+}
+
+// fillSkipped copies area "all"'s precision blocks into the blocks
+// precisionCurves left out of areas whose statistics summarize computes.
+func (e *Evaluator) fillSkipped(K int) {
+	for a := 1; a < numAreas; a++ {
+		for k := range K {
+			if !e.skipped[a*K+k] {
+				continue
+			}
+			e.skipped[a*K+k] = false
+			if e.areaSame[a] {
+				continue
+			}
+			dst, src := e.prec[a*numIoU*numRecall*K+k:], e.prec[k:]
+			for i := 0; i < numIoU*numRecall*K; i += K {
+				dst[i] = src[i]
 			}
 		}
 	}
@@ -105,19 +146,37 @@ func (e *Evaluator) precisionCurve(recs []dtRecord, t int, npig float64, q []flo
 			pr[i-1] = pr[i]
 		}
 	}
-	i := 0
-	for ri, thr := range recallThresholds {
-		for i < nd && rc[i] < thr {
-			i++
+	// The thresholds that searchsorted maps to i are those in
+	// (rc[i-1], rc[i]] (rc never decreases): fill them run by run.
+	ri := 0
+	for i := 0; i < nd && ri < numRecall; i++ {
+		end := thresholdsUpTo(rc[i])
+		for ; ri < end; ri++ {
+			q[ri*stride] = pr[i]
 		}
-		if i >= nd {
-			for ; ri < numRecall; ri++ {
-				q[ri*stride] = 0
-			}
-			return
-		}
-		q[ri*stride] = pr[i]
 	}
+	for ; ri < numRecall; ri++ {
+		q[ri*stride] = 0
+	}
+}
+
+// thresholdsUpTo is the number of recall thresholds <= x. The thresholds
+// are within an ulp of r/100, so x*100 is a guess that the loops correct.
+func thresholdsUpTo(x float64) int {
+	if !(x >= 0) {
+		return 0
+	}
+	n := numRecall
+	if x < 1 {
+		n = int(x*100) + 1
+	}
+	for n < numRecall && recallThresholds[n] <= x {
+		n++
+	}
+	for n > 0 && recallThresholds[n-1] > x {
+		n--
+	}
+	return n
 }
 
 func fill(s []float64, v float64) {

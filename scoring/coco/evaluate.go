@@ -30,8 +30,14 @@ type Evaluator struct {
 	recall     []float64
 	valid      []bool
 	validCount [numAreas]int
-	rc, pr     []float64
-	seq        []float64
+	// areaSame[a]: area a's precision and recall entries equal area
+	// "all"'s for every category, so do its statistics. skipped[a*K+k]:
+	// precisionCurves left that block unwritten (see there).
+	areaSame  [numAreas]bool
+	skipped   []bool
+	reference bool // no shortcuts: the plain computation the tests compare with
+	rc, pr    []float64
+	seq       []float64
 }
 
 // dtRecord is one detection's row of evaluateImg's output, reduced to what
@@ -64,6 +70,9 @@ func (e *Evaluator) run(gts []GroundTruth, dts []Detection, detail *Detail) Resu
 	e.recall = grow(e.recall, numAreas*numMaxDet*K*numIoU)
 	e.valid = grow(e.valid, numAreas*K)
 	e.validCount = [numAreas]int{}
+	e.areaSame = [numAreas]bool{true, true, true, true}
+	e.skipped = grow(e.skipped, numAreas*K)
+	clear(e.skipped)
 	if detail != nil {
 		detail.IoUThresholds = IoUThresholds()
 		detail.Categories = make([]CategoryDetail, K)
@@ -87,6 +96,7 @@ func (e *Evaluator) run(gts []GroundTruth, dts []Detection, detail *Detail) Resu
 		e.accumulate(k, K, cd)
 		gs, ds = gs[ng:], ds[nd:]
 	}
+	e.fillSkipped(K)
 	return e.summarize(K)
 }
 

@@ -67,7 +67,8 @@ func decodeFuzz(data []byte) ([]GroundTruth, []Detection) {
 }
 
 // FuzzEvaluate checks that no input panics, that every statistic is -1 or
-// in [0, 1], and that Explain, a reused Evaluator and a fresh one agree.
+// in [0, 1], and that Explain, a reused Evaluator, a fresh one and one
+// without shortcuts agree.
 func FuzzEvaluate(f *testing.F) {
 	f.Add([]byte{1, 0, 1, 10, 1, 10, 1, 40, 1, 40, 1, 0, 1, 10, 1, 10, 1, 40, 1, 40})
 	f.Add([]byte{3, 0xc1, 2, 0, 1, 5, 1, 5, 1, 9, 1, 9, 2, 8, 4, 1, 1, 1, 1, 1, 1, 1, 1, 2, 0, 1, 3, 1, 4})
@@ -83,6 +84,9 @@ func FuzzEvaluate(f *testing.F) {
 		}
 		if fresh := Evaluate(gts, dts); fresh != got {
 			t.Fatalf("reused %v, fresh %v", got.Stats, fresh.Stats)
+		}
+		if ref := (&Evaluator{reference: true}).Evaluate(gts, dts); ref != got {
+			t.Fatalf("with shortcuts %v, without %v", got.Stats, ref.Stats)
 		}
 		if res, _ := new(Evaluator).Explain(gts, dts); res != got {
 			t.Fatalf("Explain %v, Evaluate %v", res.Stats, got.Stats)

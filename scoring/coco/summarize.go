@@ -9,15 +9,22 @@ func (e *Evaluator) summarize(K int) Result {
 	res.Stats[StatAP] = e.precisionStat(K, all, 0)
 	res.Stats[StatAP50] = e.precisionStat(K, .5, 0)
 	res.Stats[StatAP75] = e.precisionStat(K, .75, 0)
-	res.Stats[StatAPSmall] = e.precisionStat(K, all, 1)
-	res.Stats[StatAPMedium] = e.precisionStat(K, all, 2)
-	res.Stats[StatAPLarge] = e.precisionStat(K, all, 3)
 	res.Stats[StatAR1] = e.recallStat(K, 0, 0)
 	res.Stats[StatAR10] = e.recallStat(K, 0, 1)
 	res.Stats[StatAR100] = e.recallStat(K, 0, 2)
-	res.Stats[StatARSmall] = e.recallStat(K, 1, 2)
-	res.Stats[StatARMedium] = e.recallStat(K, 2, 2)
-	res.Stats[StatARLarge] = e.recallStat(K, 3, 2)
+	for a, stat := range [numAreas]int{-1, StatAPSmall, StatAPMedium, StatAPLarge} {
+		if a == 0 {
+			continue
+		}
+		if e.areaSame[a] && !e.reference {
+			// The same valid entries in the same order: the same means.
+			res.Stats[stat] = res.Stats[StatAP]
+			res.Stats[stat+StatARSmall-StatAPSmall] = res.Stats[StatAR100]
+			continue
+		}
+		res.Stats[stat] = e.precisionStat(K, all, a)
+		res.Stats[stat+StatARSmall-StatAPSmall] = e.recallStat(K, a, 2)
+	}
 	return res
 }
 
