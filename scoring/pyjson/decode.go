@@ -47,6 +47,24 @@ func RawDecode(s string, maxDepth int) (Value, int, error) {
 type decoder struct {
 	s        string
 	maxDepth int // nesting beyond which RecursionError is raised
+
+	// The last strings boxed as Values. A str is immutable, so equal
+	// strings of one document (the labels of a box list) share one box.
+	boxed [4]Value
+	next  int
+}
+
+// box returns str as a Value, reusing the box of an equal recent string.
+func (d *decoder) box(str Str) Value {
+	for _, v := range d.boxed {
+		if b, ok := v.(Str); ok && b == str {
+			return v
+		}
+	}
+	v := Value(str)
+	d.boxed[d.next] = v
+	d.next = (d.next + 1) % len(d.boxed)
+	return v
 }
 
 func (d *decoder) skipWS(i int) int {
@@ -72,7 +90,10 @@ func (d *decoder) value(i, depth int) (Value, int, error) {
 	switch s[i] {
 	case '"':
 		str, end, err := d.str(i + 1)
-		return str, end, err
+		if err != nil {
+			return nil, 0, err
+		}
+		return d.box(str), end, nil
 	case '{':
 		if depth >= d.maxDepth {
 			return nil, 0, raise("RecursionError", "maximum recursion depth exceeded while decoding a JSON object from a unicode string")
@@ -111,9 +132,19 @@ func (d *decoder) value(i, depth int) (Value, int, error) {
 	return d.number(i)
 }
 
+// dictBlock is a Dict and room for its first four entries, allocated at
+// once: one allocation per object instead of three.
+type dictBlock struct {
+	d Dict
+	k [4]string
+	v [4]Value
+}
+
 func (d *decoder) object(i, depth int) (Value, int, error) {
 	s := d.s
-	dict := &Dict{keys: make([]string, 0, 4), vals: make([]Value, 0, 4)}
+	b := &dictBlock{}
+	b.d.keys, b.d.vals = b.k[:0], b.v[:0]
+	dict := &b.d
 	i = d.skipWS(i)
 	if i < len(s) && s[i] == '}' {
 		return dict, i + 1, nil
