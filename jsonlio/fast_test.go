@@ -3,6 +3,7 @@ package jsonlio
 import (
 	"bufio"
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -10,17 +11,17 @@ import (
 	"testing"
 )
 
-// sameAsReference fails t unless ParseObject reads b as parseObject (the
+// sameAsReference fails t unless ParseObject reads b as parseSlow (the
 // byte-by-byte reading) does: the same error (message and offset) or the same members, and the
 // same answers of Get, child, Elements and String on what it finds.
 func sameAsReference(t *testing.T, b []byte) {
 	t.Helper()
 	obj, err := ParseObject(b)
-	ref, rerr := parseObject(b)
+	ref, rerr := parseSlowOf(b)
 	if (err == nil) != (rerr == nil) || err != nil && err.Error() != rerr.Error() {
 		t.Fatalf("%q: error %v, reference %v", b, err, rerr)
 	}
-	if _, fast := parseFast(b); fast && rerr != nil {
+	if _, fast := parseFastOf(b); fast && rerr != nil {
 		t.Fatalf("%q: the fast reading accepts what the reference rejects (%v)", b, rerr)
 	}
 	if err != nil {
@@ -161,7 +162,7 @@ func TestGoldenLinesTakeTheFastPath(t *testing.T) {
 			if IsBlank(line) {
 				continue
 			}
-			if _, ok := parseFast(line); !ok {
+			if _, ok := parseFastOf(line); !ok {
 				t.Fatalf("%s: line not read by the fast path: %.200s", name, line)
 			}
 			sameAsReference(t, line)
@@ -231,6 +232,22 @@ func FuzzUnquote(f *testing.F) {
 
 func sameBytes(a, b Value) bool { return bytes.Equal(a, b) }
 
+// parseFastOf and parseSlowOf read a line into a new Object by one reading.
+func parseFastOf(line []byte) (*Object, bool) {
+	o := new(Object)
+	o.reset(line)
+	return o, o.parseFast()
+}
+
+func parseSlowOf(line []byte) (*Object, error) {
+	o := new(Object)
+	o.reset(line)
+	if err := o.parseSlow(); err != nil {
+		return nil, err
+	}
+	return o, nil
+}
+
 // BenchmarkReadLine reads the golden rollouts as a scoring worker does
 // (validate and index a line, decode its completion and solution), by the
 // fast reading and by the reference.
@@ -262,7 +279,7 @@ func BenchmarkReadLine(b *testing.B) {
 		b.SetBytes(int64(len(data)))
 		for b.Loop() {
 			for _, line := range lines {
-				obj, err := parseObject(line)
+				obj, err := parseSlowOf(line)
 				if err != nil {
 					b.Fatal(err)
 				}
@@ -275,4 +292,77 @@ func BenchmarkReadLine(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkParseObject validates and indexes the golden rollouts.
+func BenchmarkParseObject(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "golden", "rollouts.jsonl"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	lines := bytes.Split(bytes.TrimSpace(data), []byte("\n"))
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		for _, line := range lines {
+			if _, err := ParseObject(line); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkUnquote decodes the completions and solutions of the golden
+// rollouts.
+func BenchmarkUnquote(b *testing.B) {
+	data, err := os.ReadFile(filepath.Join("..", "testdata", "golden", "rollouts.jsonl"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var lits []Value
+	size := 0
+	for _, line := range bytes.Split(bytes.TrimSpace(data), []byte("\n")) {
+		obj, err := ParseObject(line)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, p := range []Path{{"completion"}, {"solution"}} {
+			v, _ := obj.Get(p)
+			lits = append(lits, v)
+			size += len(v)
+		}
+	}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for _, v := range lits {
+			if _, err := v.String(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// TestParseReusesObject: an Object parsed again holds the new line only,
+// whatever the previous one was (more members than fit inline, an error,
+// escaped keys).
+func TestParseReusesObject(t *testing.T) {
+	var many strings.Builder
+	many.WriteString("{")
+	for i := range 20 {
+		fmt.Fprintf(&many, `"k%d": %d, `, i, i)
+	}
+	many.WriteString(`"last": "x"}`)
+	var o Object
+	for _, line := range []string{many.String(), `{"a": 1}`, `{"a": `, `{"k\u0031": [1], "b": {}}`, many.String(), `{}`, `{"a": 2, "a": 3}`} {
+		err := o.Parse([]byte(line))
+		want, werr := ParseObject([]byte(line))
+		if (err == nil) != (werr == nil) {
+			t.Fatalf("%s: Parse %v, ParseObject %v", line, err, werr)
+		}
+		if err != nil {
+			continue
+		}
+		if o.close != want.close || !slices.Equal(o.members, want.members) {
+			t.Fatalf("%s: reused %+v, new %+v", line, o.members, want.members)
+		}
+	}
 }

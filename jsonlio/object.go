@@ -44,15 +44,37 @@ func (e *SyntaxError) Error() string {
 // floats. The line must be valid UTF-8. The Object refers to line, which
 // must not change while the Object is in use.
 func ParseObject(line []byte) (*Object, error) {
-	if obj, ok := parseFast(line); ok {
-		return obj, nil
+	obj := new(Object)
+	if err := obj.Parse(line); err != nil {
+		return nil, err
 	}
-	return parseObject(line)
+	return obj, nil
 }
 
-// parseObject is ParseObject byte by byte: the reference reading, which
-// also names what is wrong with a line the fast one does not accept.
-func parseObject(line []byte) (*Object, error) {
+// Parse is ParseObject into o, replacing what o held, so that a reader
+// done with o's line reads the next one without allocating. After an
+// error o holds nothing usable.
+func (o *Object) Parse(line []byte) error {
+	if o.reset(line); o.parseFast() {
+		return nil
+	}
+	o.reset(line)
+	return o.parseSlow()
+}
+
+// reset empties o for line, keeping its members' storage.
+func (o *Object) reset(line []byte) {
+	clear(o.members) // nothing keeps the previous line alive
+	if o.members == nil {
+		o.members = o.inline[:0]
+	}
+	o.Raw, o.members, o.close = line, o.members[:0], 0
+}
+
+// parseSlow is Parse byte by byte: the reference reading, which also names
+// what is wrong with a line the fast one does not accept.
+func (o *Object) parseSlow() error {
+	line := o.Raw
 	if !utf8.Valid(line) {
 		off := 0
 		for off < len(line) {
@@ -62,53 +84,51 @@ func parseObject(line []byte) (*Object, error) {
 			}
 			off += n
 		}
-		return nil, &SyntaxError{Offset: off, Msg: "invalid UTF-8"}
+		return &SyntaxError{Offset: off, Msg: "invalid UTF-8"}
 	}
 	s := scanner{b: line}
 	s.skipSpace()
 	if s.i >= len(line) {
-		return nil, &SyntaxError{Offset: s.i, Msg: "empty line"}
+		return &SyntaxError{Offset: s.i, Msg: "empty line"}
 	}
 	if bytes.HasPrefix(line[s.i:], bom) {
 		// Skipped at the start of a stream; elsewhere (files concatenated
 		// with cat) it is named for what it is.
-		return nil, &SyntaxError{Offset: s.i, Msg: "a UTF-8 byte order mark (U+FEFF) before the JSON object"}
+		return &SyntaxError{Offset: s.i, Msg: "a UTF-8 byte order mark (U+FEFF) before the JSON object"}
 	}
 	if line[s.i] != '{' {
-		return nil, &SyntaxError{Offset: s.i, Msg: "not a JSON object"}
+		return &SyntaxError{Offset: s.i, Msg: "not a JSON object"}
 	}
-	obj := &Object{Raw: line}
-	obj.members = obj.inline[:0]
 	s.i++
 	s.skipSpace()
 	if s.peek() == '}' {
-		obj.close = s.i
+		o.close = s.i
 		s.i++
 	} else {
 		for {
 			s.skipSpace()
 			if s.peek() != '"' {
-				return nil, s.errorf("expected a string key")
+				return s.errorf("expected a string key")
 			}
 			ks := s.i
 			if err := s.str(); err != nil {
-				return nil, err
+				return err
 			}
 			key, err := unquote(line[ks:s.i])
 			if err != nil {
-				return nil, &SyntaxError{Offset: ks, Msg: err.Error()}
+				return &SyntaxError{Offset: ks, Msg: err.Error()}
 			}
 			s.skipSpace()
 			if s.peek() != ':' {
-				return nil, s.errorf("expected ':' after object key")
+				return s.errorf("expected ':' after object key")
 			}
 			s.i++
 			s.skipSpace()
 			vs := s.i
 			if err := s.value(1); err != nil {
-				return nil, err
+				return err
 			}
-			obj.members = append(obj.members, member{key: key, start: vs, end: s.i, kstart: ks})
+			o.members = append(o.members, member{key: key, start: vs, end: s.i, kstart: ks})
 			s.skipSpace()
 			c := s.peek()
 			if c == ',' {
@@ -116,21 +136,21 @@ func parseObject(line []byte) (*Object, error) {
 				continue
 			}
 			if c == '}' {
-				obj.close = s.i
+				o.close = s.i
 				s.i++
 				break
 			}
 			if s.i >= len(line) {
-				return nil, s.errorf("truncated object")
+				return s.errorf("truncated object")
 			}
-			return nil, s.errorf("expected ',' or '}'")
+			return s.errorf("expected ',' or '}'")
 		}
 	}
 	s.skipSpace()
 	if s.i != len(line) {
-		return nil, s.errorf("extra data after the object")
+		return s.errorf("extra data after the object")
 	}
-	return obj, nil
+	return nil
 }
 
 // maxDepth bounds nesting so that a hostile line cannot exhaust the stack.
@@ -338,11 +358,13 @@ func isHex4(b []byte) bool {
 // input and a whole word always fits.
 func unquote(b []byte) (string, error) {
 	b = b[1 : len(b)-1]
-	if backslash(b, 0) < 0 {
+	k := backslash(b, 0)
+	if k < 0 {
 		return string(b), nil
 	}
 	out := make([]byte, len(b))
-	i, j := 0, 0
+	i := copy(out, b[:k])
+	j := i
 	for {
 		for i+8 <= len(b) {
 			w := binary.LittleEndian.Uint64(b[i:])
@@ -362,23 +384,15 @@ func unquote(b []byte) (string, error) {
 		if i+1 >= len(b) {
 			break // the end (or a backslash that ends the text: not valid)
 		}
+		if c := unescaped[b[i+1]]; c != 0 {
+			out[j] = c
+			i, j = i+2, j+1
+			continue
+		}
 		n := 2 // the escape's length in b
-		switch c := b[i+1]; c {
-		case 'b':
-			out[j] = '\b'
-		case 'f':
-			out[j] = '\f'
-		case 'n':
-			out[j] = '\n'
-		case 'r':
-			out[j] = '\r'
-		case 't':
-			out[j] = '\t'
-		case 'u':
+		if b[i+1] == 'u' {
 			if len(b)-i < 6 {
-				n = len(b) - i
-				j--
-				break
+				break // not valid
 			}
 			r := hex4(b[i+2 : i+6])
 			n = 6
@@ -388,11 +402,12 @@ func unquote(b []byte) (string, error) {
 					n = 12
 				}
 			}
-			j += utf8.EncodeRune(out[j:], r) - 1
-		default: // " \ /
-			out[j] = c
+			j += utf8.EncodeRune(out[j:], r)
+		} else { // not valid: the letter as it is
+			out[j] = b[i+1]
+			j++
 		}
-		i, j = i+n, j+1
+		i += n
 	}
 	out = out[:j]
 	// out is not used after this: the string takes it over, as

@@ -1,7 +1,7 @@
 package jsonlio
 
 // The reference of the fast reading (fast.go): the byte-by-byte reading
-// stays in object.go and field.go (parseObject, Value.childSlow,
+// stays in object.go and field.go (Object.parseSlow, Value.childSlow,
 // Value.elementsSlow), which also give the exact errors; unquote was
 // replaced, so its former version is kept here.
 

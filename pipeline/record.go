@@ -54,16 +54,18 @@ func DefaultFields() Fields {
 // Sample.SolutionErr, so that only the rewards that read it fail.
 func (f *Fields) Sample(obj *jsonlio.Object, strOf func(jsonlio.Value) (string, error)) (scoring.Sample, error) {
 	var s scoring.Sample
-	err := f.sample(obj, strOf, &s)
+	err := f.sample(obj, strOf, &s, nil)
 	return s, err
 }
 
 // check is Sample for a run in which nothing reads the sample (no
 // rewards): the same input errors, without decoding a string.
-func (f *Fields) check(obj *jsonlio.Object) error { return f.sample(obj, nil, nil) }
+func (f *Fields) check(obj *jsonlio.Object) error { return f.sample(obj, nil, nil, nil) }
 
-// sample fills s, or only checks the line when s is nil.
-func (f *Fields) sample(obj *jsonlio.Object, strOf func(jsonlio.Value) (string, error), s *scoring.Sample) error {
+// sample fills s, or only checks the line when s is nil. Short values
+// that recur on every line (the method, the data source) come from names
+// when it is not nil.
+func (f *Fields) sample(obj *jsonlio.Object, strOf func(jsonlio.Value) (string, error), s *scoring.Sample, names *interner) error {
 	c, ok := obj.Get(f.Completion)
 	if !ok {
 		return fmt.Errorf("missing field %q", f.Completion)
@@ -80,7 +82,7 @@ func (f *Fields) sample(obj *jsonlio.Object, strOf func(jsonlio.Value) (string, 
 			s.SolutionErr = err
 		}
 		if m, ok := obj.Get(f.Method); ok {
-			if str, err := m.String(); err == nil {
+			if str, err := names.string(m); err == nil {
 				s.Method = str
 			} else {
 				// None or a non-string selects default_accuracy_reward in the trainer.
@@ -101,12 +103,41 @@ func (f *Fields) sample(obj *jsonlio.Object, strOf func(jsonlio.Value) (string, 
 	if s != nil {
 		s.DataSource = f.DefaultDataSource
 		if d, ok := obj.Get(f.DataSource); ok {
-			if str, err := d.String(); err == nil {
+			if str, err := names.string(d); err == nil {
 				s.DataSource = str
 			}
 		}
 	}
 	return nil
+}
+
+// interner hands out one copy of each short string value it has seen, so
+// that the few method and data source names of a dump are decoded once per
+// worker instead of once per line. It holds at most maxInterned values.
+type interner struct{ seen map[string]string }
+
+const (
+	maxInterned    = 1024
+	maxInternedLen = 64
+)
+
+// string is v.String(), from the interner when it has v (a nil interner
+// has nothing).
+func (in *interner) string(v jsonlio.Value) (string, error) {
+	if in == nil || len(v) > maxInternedLen {
+		return v.String()
+	}
+	if s, ok := in.seen[string(v)]; ok {
+		return s, nil
+	}
+	s, err := v.String()
+	if err == nil && len(in.seen) < maxInterned {
+		if in.seen == nil {
+			in.seen = map[string]string{}
+		}
+		in.seen[string(v)] = s
+	}
+	return s, err
 }
 
 // solution applies the trainer's transformation to the line's answer.

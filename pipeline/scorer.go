@@ -42,7 +42,9 @@ type scorer struct {
 	cfg    *Config
 	shared map[string]sharedScore // this line's results of keyed rewards (Config.Sets)
 	names  *outputNames
-	slab   []byte // rendered members, shared by the lines of a block
+	values interner        // method and data source names
+	spare  *jsonlio.Object // an Object no line holds, to parse the next line into
+	slab   []byte          // rendered members, shared by the lines of a block
 	// readsSample is false when nothing reads a line's sample (no
 	// rewards, as in -r none): lines are then only checked, not decoded.
 	readsSample bool
@@ -59,7 +61,10 @@ func newScorer(cfg *Config) *scorer {
 // Config.WaitConcurrency at a time, after the others.
 func (sc *scorer) scoreBatch(ctx context.Context, b *batch) {
 	b.outs = make([]Outcome, len(b.lines))
-	var waiting []prepared
+	// The lines' samples, in one allocation: a sample is handed to the
+	// rewards, so it lives on the heap anyway.
+	ps := make([]prepared, len(b.lines))
+	var waiting []*prepared
 	cut := -1
 	for i, line := range b.lines {
 		if ctx.Err() != nil {
@@ -73,8 +78,8 @@ func (sc *scorer) scoreBatch(ctx context.Context, b *batch) {
 			o.unreadable = true
 			continue
 		}
-		p, ok := sc.prepare(line, o)
-		if !ok {
+		p := &ps[i]
+		if !sc.prepare(line, o, p) {
 			continue
 		}
 		if sc.waits(&p.s) {
@@ -83,6 +88,11 @@ func (sc *scorer) scoreBatch(ctx context.Context, b *batch) {
 			continue
 		}
 		sc.finish(p.obj, &p.s, o)
+		if o.obj == nil {
+			// Nothing holds the parsed line (only a group reward's line
+			// waits for its group): the next line is read into it.
+			sc.spare, p.obj = p.obj, nil
+		}
 	}
 	if len(waiting) > 0 {
 		sc.finishConcurrently(waiting)
@@ -122,7 +132,7 @@ func (sc *scorer) waits(s *scoring.Sample) bool {
 
 // finishConcurrently scores the waiting lines on WaitConcurrency
 // goroutines, each with its own buffers.
-func (sc *scorer) finishConcurrently(waiting []prepared) {
+func (sc *scorer) finishConcurrently(waiting []*prepared) {
 	next := make(chan *prepared)
 	var wg sync.WaitGroup
 	for k := 0; k < min(sc.cfg.WaitConcurrency, len(waiting)); k++ {
@@ -135,57 +145,64 @@ func (sc *scorer) finishConcurrently(waiting []prepared) {
 			}
 		}()
 	}
-	for i := range waiting {
-		next <- &waiting[i]
+	for _, p := range waiting {
+		next <- p
 	}
 	close(next)
 	wg.Wait()
 }
 
 func (sc *scorer) scoreLine(line []byte, o *Outcome) {
-	if p, ok := sc.prepare(line, o); ok {
+	var p prepared
+	if sc.prepare(line, o, &p) {
 		sc.finish(p.obj, &p.s, o)
 	}
 }
 
-// prepare parses a line into its sample; false when the line is blank or
-// invalid (o says which).
-func (sc *scorer) prepare(line []byte, o *Outcome) (prepared, bool) {
+// prepare parses a line into its sample in p; false when the line is
+// blank or invalid (o says which).
+func (sc *scorer) prepare(line []byte, o *Outcome, p *prepared) bool {
 	if jsonlio.IsBlank(line) {
 		o.Status = Blank
-		return prepared{}, false
+		return false
 	}
-	obj, err := jsonlio.ParseObject(line)
-	if err != nil {
+	obj := sc.spare
+	if obj == nil {
+		obj = new(jsonlio.Object)
+	}
+	sc.spare = nil
+	if err := obj.Parse(line); err != nil {
+		sc.spare = obj
 		sc.invalid(o, err)
-		return prepared{}, false
+		return false
 	}
 	cfg := sc.cfg
+	var err error
 	if cfg.Join != nil {
 		if obj, err = cfg.Join.apply(obj); err != nil {
 			sc.invalid(o, err)
-			return prepared{}, false
+			return false
 		}
 	}
 	if cfg.Fields.Group != nil {
 		key, ok := groupKey(obj, cfg.Fields.Group)
 		if !ok {
 			sc.invalid(o, fmt.Errorf("missing group field %q", cfg.Fields.Group))
-			return prepared{}, false
+			return false
 		}
 		o.Group = key
 	}
-	p := prepared{obj: obj}
+	p.obj = obj
 	if sc.readsSample {
-		err = cfg.Fields.sample(obj, cfg.StrOf, &p.s)
+		err = cfg.Fields.sample(obj, cfg.StrOf, &p.s, &sc.values)
 	} else {
 		err = cfg.Fields.check(obj)
 	}
 	if err != nil {
 		sc.invalid(o, err)
-		return prepared{}, false
+		return false
 	}
-	return p, true
+	return true
 }
 
 // finish scores a prepared sample and renders the output line.

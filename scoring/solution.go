@@ -16,6 +16,14 @@ const (
 // "<answer>" and then every "</answer>" removed, stripped, and wrapped as
 // "<answer> s </answer>". It is idempotent on its own output.
 func WrapSolution(s string) string {
+	// A dump of a wrapped dataset holds the trainer's form already, which
+	// comes back as it is: no tag but the two ends (no other can span
+	// them), nothing to strip inside.
+	if m, ok := strings.CutPrefix(s, openTag+" "); ok {
+		if m, ok := strings.CutSuffix(m, " "+closeTag); ok && len(py.Strip(m)) == len(m) && !strings.Contains(m, openTag) && !strings.Contains(m, closeTag) {
+			return s
+		}
+	}
 	s = strings.ReplaceAll(s, openTag, "")
 	s = strings.ReplaceAll(s, closeTag, "")
 	return openTag + " " + py.Strip(s) + " " + closeTag
