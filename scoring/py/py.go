@@ -125,6 +125,27 @@ func caseless(r rune) bool {
 	return 0x3000 <= r && r < 0xa640 || 0xac00 <= r && r < 0xd7a4
 }
 
+// AppendLower appends Lower(s) to dst; an ASCII s is lower-cased eight
+// bytes at a time, with no copy of its own.
+func AppendLower(dst []byte, s string) []byte {
+	if !IsASCII(s) {
+		return append(dst, Lower(s)...)
+	}
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := load64(s, i)
+		dst = binary.LittleEndian.AppendUint64(dst, w|asciiUpper(w)>>2)
+	}
+	for ; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		dst = append(dst, c)
+	}
+	return dst
+}
+
 // startCopy is a buffer for a changed copy of s holding s[:i], with room
 // for the rest (and a little growth).
 func startCopy(s string, i int) []byte {

@@ -36,27 +36,41 @@ func BenchmarkGlue(b *testing.B) {
 			samples = append(samples, scoring.Sample{Completion: l.Completion, Solution: l.Solution, Method: l.Method})
 		}
 	}
+	var words, jsonish []scoring.Sample
+	for _, s := range samples {
+		if _, ok := repetitionJSONText(s.Completion); ok {
+			jsonish = append(jsonish, s)
+		} else {
+			words = append(words, s)
+		}
+	}
 	for _, bc := range []struct {
 		name    string
 		rewards []scoring.Reward
+		samples []scoring.Sample
 	}{
-		{"length-notok", []scoring.Reward{length}},
-		{"repetition", []scoring.Reward{rep}},
-		{"format", []scoring.Reward{format}},
-		{"accuracy", []scoring.Reward{acc}},
-		{"all4-notok", []scoring.Reward{acc, format, length, rep}},
+		{"repetition-words", []scoring.Reward{rep}, words},
+		{"repetition-json", []scoring.Reward{rep}, jsonish},
+		{"length-notok", []scoring.Reward{length}, nil},
+		{"repetition", []scoring.Reward{rep}, nil},
+		{"format", []scoring.Reward{format}, nil},
+		{"accuracy", []scoring.Reward{acc}, nil},
+		{"all4-notok", []scoring.Reward{acc, format, length, rep}, nil},
 	} {
+		if bc.samples == nil {
+			bc.samples = samples
+		}
 		b.Run(bc.name, func(b *testing.B) {
 			b.ReportAllocs()
 			n := 0
 			for b.Loop() {
-				for i := range samples {
-					s := samples[i]
+				for i := range bc.samples {
+					s := bc.samples[i]
 					for _, r := range bc.rewards {
 						_, _ = r.Score(&s, nil)
 					}
 				}
-				n += len(samples)
+				n += len(bc.samples)
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(n), "ns/line")
 		})

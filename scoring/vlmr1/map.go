@@ -117,10 +117,10 @@ var mapEvaluationKey = scoring.NewMemoKey[mapEvaluation]("map_reward's COCO eval
 func (m *mapScorer) mapRewardOn(s *scoring.Sample, content, sol string, lengthReward bool, scoreType int, tr *scoring.Trace) (float64, error) {
 	var e mapEvaluation
 	if s == nil || tr.On() {
-		e = m.evaluation(content, sol, tr)
+		e = m.evaluation(nil, content, sol, tr)
 	} else {
 		e = scoring.Remember(s, mapEvaluationKey, [2]string{content, sol}, func() mapEvaluation {
-			return m.evaluation(content, sol, nil)
+			return m.evaluation(s, content, sol, nil)
 		})
 	}
 	if e.err != nil {
@@ -155,8 +155,9 @@ type mapEvaluation struct {
 }
 
 // evaluation reads the boxes of the last ```json block of each side and
-// runs calculate_map when both have some.
-func (m *mapScorer) evaluation(content, sol string, tr *scoring.Trace) mapEvaluation {
+// runs calculate_map when both have some. With a Sample, the completion's
+// JSON is decoded once for it and repetition (sharedLoads).
+func (m *mapScorer) evaluation(s *scoring.Sample, content, sol string, tr *scoring.Trace) mapEvaluation {
 	var gts []pyjson.Value
 	if js, ok := lastJSONFence(sol); ok {
 		if js = py.Strip(js); js != "" {
@@ -171,7 +172,7 @@ func (m *mapScorer) evaluation(content, sol string, tr *scoring.Trace) mapEvalua
 	}
 	var preds []pyjson.Value
 	if js, ok := lastJSONFence(content); ok {
-		if v, err := pyjson.Loads(py.Strip(js)); err == nil {
+		if v, err := sharedLoads(s, py.Strip(js)); err == nil {
 			if items, err := pyjson.Iter(v); err == nil {
 				preds = items
 			}

@@ -1,7 +1,8 @@
 package vlmr1
 
 import (
-	"hash/maphash"
+	"math/bits"
+	"math/rand/v2"
 	"unicode/utf8"
 
 	"github.com/grpo-score/grpo-score/scoring/py"
@@ -10,43 +11,93 @@ import (
 // ngramCounter counts the distinct word n-grams of a text without building
 // them: each word is hashed once, an n-gram's hash combines its words'
 // hashes, and n-grams with equal hashes are compared word by word, so the
-// count is exact whatever the hashes. The seed is random per counter, so no
-// input can be made to collide on purpose. Its buffers are reused from call
-// to call; a counter is used by one goroutine at a time.
+// count is exact whatever the hashes. The hash is seeded at random per
+// counter, so that no input collides on purpose more than by chance. Its
+// buffers are reused from call to call; a counter is used by one goroutine
+// at a time.
 type ngramCounter struct {
-	seed       maphash.Seed
-	starts     []int32  // word spans of the text
-	ends       []int32  //
-	wordHashes []uint64 // per word
-	gramHashes []uint64 // per n-gram
-	table      []int32  // open addressing: index of an n-gram + 1, 0 if free
+	seed    uint64
+	words   []span   // of the text
+	hashes  []uint64 // per word, then per n-gram or item
+	table   []int32  // open addressing: index of an item + 1, 0 if free
+	lower   []byte   // the lower-cased text, when it is ASCII
+	keys    []byte   // the bbox items' keys, one after the other
+	keyEnds []int    // where each key ends in keys
 }
 
-func newNgramCounter() *ngramCounter { return &ngramCounter{seed: maphash.MakeSeed()} }
+func newNgramCounter() *ngramCounter { return &ngramCounter{seed: rand.Uint64()} }
 
 // distinct returns the number of distinct n-grams of the words of s (as
 // str.split() splits it) and the number of n-grams; total is 0 when s has
 // fewer than n words.
 func (c *ngramCounter) distinct(s string, n int) (distinct, total int) {
 	c.split(s)
-	words := len(c.starts)
+	words := len(c.words)
 	if words < n {
 		return 0, 0
 	}
-	c.wordHashes = c.wordHashes[:0]
-	for i := range words {
-		c.wordHashes = append(c.wordHashes, maphash.String(c.seed, s[c.starts[i]:c.ends[i]]))
+	c.hashes = c.hashes[:0]
+	for _, w := range c.words {
+		c.hashes = append(c.hashes, c.hash(s[w.start:w.end]))
+	}
+	// An n-gram's hash is the polynomial sum of w[i]*p^(n-1-k) over its
+	// words, rolled from one n-gram to the next; it goes where its first
+	// word's hash was, which is not read again.
+	const p = 0x9E3779B97F4A7C15
+	top := uint64(1) // p^(n-1)
+	for range n - 1 {
+		top *= p
+	}
+	var h uint64
+	for _, w := range c.hashes[:n] {
+		h = h*p + w
 	}
 	total = words - n + 1
-	c.gramHashes = c.gramHashes[:0]
 	for i := range total {
-		h := uint64(n)
-		for _, w := range c.wordHashes[i : i+n] {
-			h = (h ^ w) * 0x9E3779B97F4A7C15
-			h ^= h >> 29
+		first := c.hashes[i]
+		c.hashes[i] = h
+		if i+n < words {
+			h = (h-first*top)*p + c.hashes[i+n]
 		}
-		c.gramHashes = append(c.gramHashes, h)
 	}
+	return c.count(total, func(i, j int) bool { return c.sameWords(s, i, j, n) }), total
+}
+
+// hash is a seeded hash of w: eight bytes at a time through a folded
+// 64x64-bit multiply.
+func (c *ngramCounter) hash(w string) uint64 {
+	const k0, k1 = 0xa0761d6478bd642f, 0xe7037ed1a0b428db
+	h := c.seed ^ uint64(len(w))*k0
+	for ; len(w) >= 8; w = w[8:] {
+		h = mix(h^load64(w), k1)
+	}
+	var t uint64
+	for i := len(w) - 1; i >= 0; i-- {
+		t = t<<8 | uint64(w[i])
+	}
+	return mix(mix(h^t, k1)^k0, k0)
+}
+
+func mix(x, k uint64) uint64 {
+	hi, lo := bits.Mul64(x, k)
+	return hi ^ lo
+}
+
+const (
+	lowBits  = 0x0101010101010101
+	highBits = 0x80 * lowBits
+)
+
+// load64 reads w[:8] as a little-endian word.
+func load64(w string) uint64 {
+	w = w[:8]
+	return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+}
+
+// count returns the number of distinct items among the first total, whose
+// hashes are c.hashes[:total]; equal compares two items with equal hashes.
+func (c *ngramCounter) count(total int, equal func(i, j int) bool) (distinct int) {
 	size := 16
 	for size < 2*total {
 		size *= 2
@@ -59,7 +110,7 @@ func (c *ngramCounter) distinct(s string, n int) (distinct, total int) {
 	}
 	mask := uint64(size - 1)
 	for i := range total {
-		h := c.gramHashes[i]
+		h := c.hashes[i]
 		for slot := h & mask; ; slot = (slot + 1) & mask {
 			j := c.table[slot] - 1
 			if j < 0 {
@@ -67,32 +118,108 @@ func (c *ngramCounter) distinct(s string, n int) (distinct, total int) {
 				distinct++
 				break
 			}
-			if c.gramHashes[j] == h && c.sameWords(s, int(j), i, n) {
+			if c.hashes[j] == h && equal(int(j), i) {
 				break
 			}
 		}
 	}
-	return distinct, total
+	return distinct
 }
 
 // sameWords reports whether the n words from word i and from word j are
-// equal.
+// equal: at once when their spans are equal bytes (the usual repetition),
+// else word by word (the spacing may differ).
 func (c *ngramCounter) sameWords(s string, i, j, n int) bool {
+	if s[c.words[i].start:c.words[i+n-1].end] == s[c.words[j].start:c.words[j+n-1].end] {
+		return true
+	}
 	for k := range n {
-		if s[c.starts[i+k]:c.ends[i+k]] != s[c.starts[j+k]:c.ends[j+k]] {
+		if a, b := c.words[i+k], c.words[j+k]; s[a.start:a.end] != s[b.start:b.end] {
 			return false
 		}
 	}
 	return true
 }
 
-// split records the spans of the words of s as py.Split finds them.
+// span is where a word starts and ends in its text.
+type span struct{ start, end int32 }
+
+// split records the spans of the words of s as py.Split finds them: runs
+// of code points that are not Python whitespace, an invalid byte counting
+// as one such code point, as strings.FieldsFunc has it.
 func (c *ngramCounter) split(s string) {
-	c.starts, c.ends = c.starts[:0], c.ends[:0]
-	for start, end := nextWord(s, 0); start < len(s); start, end = nextWord(s, end) {
-		c.starts, c.ends = append(c.starts, int32(start)), append(c.ends, int32(end))
+	words := c.words[:0]
+	for i := 0; ; {
+		i = skipSpaceFrom(s, i)
+		if i == len(s) {
+			break
+		}
+		start := i
+		i = wordEnd(s, i)
+		words = append(words, span{int32(start), int32(i)})
 	}
+	c.words = words
 }
+
+// wordEnd returns the offset of the first whitespace code point after i,
+// or len(s). It skips eight bytes at a time while they are all ASCII
+// above the space; only a byte below 0x21 or above 0x7f needs a look.
+func wordEnd(s string, i int) int {
+	for i < len(s) {
+		for i+8 <= len(s) {
+			w := load64(s[i:])
+			m := ((w - 0x21*lowBits) | w) & highBits
+			if m == 0 {
+				i += 8
+				continue
+			}
+			// The lowest flagged byte is exact (a borrow only flags bytes
+			// above a true one).
+			i += bits.TrailingZeros64(m) >> 3
+			break
+		}
+		if i == len(s) {
+			break
+		}
+		if ch := s[i]; ch < utf8.RuneSelf {
+			if asciiSpace[ch] {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if py.IsSpace(r) {
+			return i
+		}
+		i += size
+	}
+	return len(s)
+}
+
+// skipSpaceFrom returns the offset of the first code point at or after i
+// that is not Python whitespace, or len(s).
+func skipSpaceFrom(s string, i int) int {
+	for i < len(s) {
+		if ch := s[i]; ch < utf8.RuneSelf {
+			if !asciiSpace[ch] {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !py.IsSpace(r) {
+			return i
+		}
+		i += size
+	}
+	return i
+}
+
+// asciiSpace is py.IsSpace for the ASCII bytes (TestASCIISpaceTable).
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true,
+	0x1c: true, 0x1d: true, 0x1e: true, 0x1f: true, ' ': true}
 
 // hasWords reports whether s has at least n words, as len(py.Split(s)) >= n.
 func hasWords(s string, n int) bool {

@@ -2,6 +2,7 @@ package vlmr1
 
 import (
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -45,12 +46,12 @@ func repetitionWith(c *ngramCounter, s *scoring.Sample, tr *scoring.Trace) (floa
 		if tr.On() {
 			tr.Add("JSON candidate", js)
 		}
-		data, err := repetitionLoads(js)
+		data, err := repetitionLoads(s, js)
 		if err != nil {
 			return 0, err
 		}
 		if list, ok := data.(pyjson.List); ok && len(list) > 0 {
-			return repetitionOfItems(list, tr)
+			return repetitionOfItems(c, list, tr)
 		}
 	}
 	return repetitionOfWords(c, content, tr), nil
@@ -117,8 +118,8 @@ func bboxArrayMatch(s string) (string, bool) {
 // repetitionLoads is json.loads with json_repair as the fallback for a
 // JSONDecodeError. Other exceptions of the first json.loads propagate; a
 // failure after the repair gives None.
-func repetitionLoads(js string) (pyjson.Value, error) {
-	v, err := pyjson.Loads(js)
+func repetitionLoads(s *scoring.Sample, js string) (pyjson.Value, error) {
+	v, err := sharedLoads(s, js)
 	if err == nil {
 		return v, nil
 	}
@@ -135,10 +136,10 @@ func repetitionLoads(js string) (pyjson.Value, error) {
 // repetitionOfItems is the JSON branch (n-gram size 1). Items holding both
 // keys (by Python's `in`, so a str item is searched as text) are compared
 // as f"{bbox_2d}_{label}"; a TypeError, e.g. `'bbox_2d' in 1`, propagates.
-func repetitionOfItems(list pyjson.List, tr *scoring.Trace) (float64, error) {
-	seen := make(map[string]struct{}, len(list))
-	var items []string // for the trace only
-	total := 0
+// The keys are written one after the other into c's buffer and counted by
+// their hashes, as the n-grams are.
+func repetitionOfItems(c *ngramCounter, list pyjson.List, tr *scoring.Trace) (float64, error) {
+	c.keys, c.keyEnds = c.keys[:0], c.keyEnds[:0]
 	for _, item := range list {
 		hasBox, err := pyjson.Contains(item, keyBBox)
 		if err != nil {
@@ -162,37 +163,90 @@ func repetitionOfItems(list pyjson.List, tr *scoring.Trace) (float64, error) {
 		if err != nil {
 			return 0, pyErr(err)
 		}
-		key := pyjson.ToStr(box) + "_" + pyjson.ToStr(label)
-		seen[key] = struct{}{}
-		total++
-		if tr.On() {
-			items = append(items, key)
-		}
+		c.keys = appendStr(c.keys, box)
+		c.keys = append(c.keys, '_')
+		c.keys = appendStr(c.keys, label)
+		c.keyEnds = append(c.keyEnds, len(c.keys))
 	}
+	keys, total := bytesView(c.keys), len(c.keyEnds)
+	key := func(i int) string {
+		start := 0
+		if i > 0 {
+			start = c.keyEnds[i-1]
+		}
+		return keys[start:c.keyEnds[i]]
+	}
+	c.hashes = c.hashes[:0]
+	for i := range total {
+		c.hashes = append(c.hashes, c.hash(key(i)))
+	}
+	distinct := c.count(total, func(i, j int) bool { return key(i) == key(j) })
 	if tr.On() {
+		items := make([]string, total)
+		for i := range items {
+			items[i] = strings.Clone(key(i))
+		}
 		tr.Add("bbox items", total)
-		tr.Add("distinct bbox items", len(seen))
+		tr.Add("distinct bbox items", distinct)
 		tr.Add("repeated items (count)", repeated(items))
 	}
 	if total == 0 {
 		return 0.0, nil
 	}
-	return (1 - float64(len(seen))/float64(total)) * -1.0, nil
+	return (1 - float64(distinct)/float64(total)) * -1.0, nil
+}
+
+// appendStr appends str(v) to dst. A str, and a list of numbers (a bbox),
+// are written here without an intermediate string (TestAppendStr).
+func appendStr(dst []byte, v pyjson.Value) []byte {
+	switch v := v.(type) {
+	case pyjson.Str:
+		return append(dst, v...)
+	case pyjson.List:
+		mark := len(dst)
+		dst = append(dst, '[')
+		for i, x := range v {
+			if i > 0 {
+				dst = append(dst, ", "...)
+			}
+			switch x := x.(type) {
+			case pyjson.Int:
+				n, ok := x.Int64()
+				if !ok {
+					return append(dst[:mark], pyjson.ToStr(v)...)
+				}
+				dst = strconv.AppendInt(dst, n, 10)
+			case pyjson.Float:
+				dst = py.AppendFloat(dst, float64(x))
+			default:
+				return append(dst[:mark], pyjson.ToStr(v)...)
+			}
+		}
+		return append(dst, ']')
+	}
+	return append(dst, pyjson.ToStr(v)...)
 }
 
 // repetitionOfWords is the plain-text branch: word 6-grams of the
 // lower-cased text, counted by c without building them (the trace, for
-// explain, still spells them out).
+// explain, still spells them out). An ASCII text is lower-cased into c's
+// buffer.
 func repetitionOfWords(c *ngramCounter, content string, tr *scoring.Trace) float64 {
 	const n = 6
 	if !hasWords(content, n) {
 		tr.Add("fewer than 6 words", 0.0)
 		return 0.0
 	}
-	lower := py.Lower(content)
+	var lower string
+	if py.IsASCII(content) {
+		c.lower = py.AppendLower(c.lower[:0], content)
+		lower = bytesView(c.lower)
+	} else {
+		lower = py.Lower(content)
+	}
 	distinct, total := c.distinct(lower, n)
 	if tr.On() {
-		words := py.Split(lower)
+		words := py.Split(py.Lower(content))
 		grams := make([]string, total)
 		for i := range grams {
 			// Words hold no whitespace, so a space joins them unambiguously.

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/grpo-score/grpo-score/scoring"
+	"github.com/grpo-score/grpo-score/scoring/pyjson"
 )
 
 // Work that accuracy (weighted_sum) and length both do on a line, done once
@@ -16,6 +17,7 @@ var (
 	cleanCompletionKey = scoring.NewMemoKey[string]("clean_text of the completion")
 	cleanSolutionKey   = scoring.NewMemoKey[string]("clean_text of the solution")
 	detectionKey       = scoring.NewMemoKey[detectionOutcome]("detection_score of the clean texts")
+	loadsKey           = scoring.NewMemoKey[loadsOutcome]("json.loads of a completion's JSON text")
 )
 
 type detectionOutcome struct {
@@ -34,6 +36,27 @@ func cleanCompletion(s *scoring.Sample) string {
 
 func cleanSolution(s *scoring.Sample) string {
 	return scoring.Remember(s, cleanSolutionKey, nil, func() string { return cleanText(s.Solution) })
+}
+
+type loadsOutcome struct {
+	v   pyjson.Value
+	err error
+}
+
+// sharedLoads is pyjson.Loads(js), once per Sample and text: repetition
+// reads the first JSON block of the completion, map and od the last (of
+// the last answer block), the same text when there is one block. Values
+// are never changed once decoded, so callers may share them. s may be
+// nil (no sharing).
+func sharedLoads(s *scoring.Sample, js string) (pyjson.Value, error) {
+	if s == nil {
+		return pyjson.Loads(js)
+	}
+	o := scoring.Remember(s, loadsKey, js, func() loadsOutcome {
+		v, err := pyjson.Loads(js)
+		return loadsOutcome{v, err}
+	})
+	return o.v, o.err
 }
 
 // sharedDetectionScore is detectionScore of the clean sides with params p.
