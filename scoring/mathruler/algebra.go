@@ -194,11 +194,12 @@ func (p poly) hasSymbol() bool {
 	return false
 }
 
-// hasExactVariable: a term with a generator and a Rational coefficient. No
-// Float ever met its monomial, so sympy holds the same non-zero term.
+// hasExactVariable: a term with a radical or a generator and a Rational
+// coefficient. No Float ever met its monomial, so sympy holds the same
+// non-zero term (simplify does not evaluate radicals to Floats).
 func (p poly) hasExactVariable() bool {
 	for _, t := range p {
-		if len(t.m.gens) > 0 && !t.c.isFloat() {
+		if !t.m.isOne() && !t.c.isFloat() {
 			return true
 		}
 	}

@@ -212,7 +212,7 @@ var textMacros = map[string]textSpec{
 	"\"":                   textSpec{kind: textAccent, repl: "̈"},
 	"#":                    textSpec{kind: textRepl, repl: "#"},
 	"$":                    textSpec{kind: textRepl, repl: "$"},
-	"%":                    textSpec{kind: textCallable},
+	"%":                    textSpec{kind: textRepl, repl: "%"},
 	"&":                    textSpec{kind: textRepl, repl: "&"},
 	"'":                    textSpec{kind: textAccent, repl: "́"},
 	",":                    textSpec{kind: textRepl, repl: " "},

@@ -30,7 +30,7 @@ func Suite(*scoring.Options) scoring.Suite {
 			{Name: "geo3k", Doc: "geo3k.compute_score: 0.9 × mathruler grade_answer of the last \\boxed{} + 0.1 × format (<think>…</think>…\\boxed{…})", New: scoring.Stateless(geo3k)},
 			{Name: "geo3k_acc", Doc: "geo3k.acc_reward: mathruler grade_answer of the last \\boxed{} content against the ground truth", New: scoring.Stateless(geo3kAcc)},
 			{Name: "geo3k_format", Doc: "geo3k.format_reward: 1.0 when the response is <think>…</think>…\\boxed{…}", New: scoring.Stateless(geo3kFormatReward)},
-			{Name: "prime_math", Doc: "prime_math.compute_score (numina_* data sources)", Unavailable: "its grader compares with sympy and a subprocess timeout; not ported"},
+			{Name: "prime_math", Doc: "prime_math.compute_score (numina_* data sources)", Unavailable: "answers PRM800K's grade_answer rejects go on to math_equal (sympy's ANTLR parse_latex, N() within isclose(rel_tol=1e-4), pi as math.pi and 3.14, 10 s timeouts): not ported"},
 			{Name: "prime_code", Doc: "prime_code.compute_score (codecontests, apps, codeforces, taco)", Unavailable: "runs the generated code against test cases: code execution is out of scope"},
 			{Name: "sandbox_fusion", Doc: "sandbox_fusion.compute_score", Unavailable: "runs the generated code in a remote sandbox: code execution is out of scope"},
 			{Name: "search_r1_like_qa_em", Doc: "search_r1_like_qa_em.compute_score: the last <answer> equals a ground_truth[\"target\"] after normalize_answer", New: scoring.Stateless(searchR1)},

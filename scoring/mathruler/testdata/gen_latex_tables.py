@@ -32,6 +32,10 @@ def text_spec(spec):
                 return "textSpec{kind: textStyle, repl: %s}" % q(d[0])
             if getattr(r, "__name__", "") == "<lambda>" and len(d) == 1 and "make_accented_char" in r.__code__.co_names:
                 return "textSpec{kind: textAccent, repl: %s}" % q(d[0])
+            if r.__code__.co_argcount == 1 and r.__code__.co_varnames[:1] == ("arg",):
+                out = r(None)  # a constant, whatever the node
+                if isinstance(out, str) and len(out) == 1:
+                    return "textSpec{kind: textRepl, repl: %s}" % q(out)
             return "textSpec{kind: textCallable}"
         return "textSpec{kind: textRepl, repl: %s}" % q(r)
     if getattr(spec, "discard", False):

@@ -82,6 +82,46 @@ OTHERS = ["3", "3.0", "3.00", "03", "+3", "3.", ".5", "0.50", "1/2", "\\frac12",
           "1/4", "\\left(\\frac{1}{2}\\right)^2", "x^2-1", "(x-1)(x+1)", "(x+1)(x-1)", "x^2+2x+1", "(x+1)^2",
           "\\frac{x^2-1}{x-1}", "x+1", "\\frac{1}{x}", "x^{-1}", "1/x", "\\frac{2}{x}+\\frac{1}{x}", "3/x", "\\frac{3}{x}"]
 
+# Second batch: forms of geometry answers a model writes for each ground truth.
+EXTRA_GTS = {
+    "3\\sqrt{3}": ["\\sqrt{27}", "3 \\cdot \\sqrt{3}", "3\\times\\sqrt{3}", "3*sqrt(3)", "3sqrt3", "\\sqrt{3}\\cdot 3", "(3\\sqrt{3})",
+                   "3\\sqrt{3}\\text{ units}", "3\\sqrt{3} cm", "5.196", "5.2", "\\frac{9}{\\sqrt{3}}", "\\frac{3}{\\sqrt{3}}", "3\\sqrt3",
+                   "3 \\sqrt {3}", "\\sqrt{3}^3", "3^{3/2}", "3^{1.5}", "\\frac{6\\sqrt{3}}{2}", "\\frac{3\\sqrt{12}}{2}", "3\\sqrt{3}+0"],
+    "\\frac{9}{2}": ["4.5", "4.50", "9/2", "\\frac{18}{4}", "4\\frac{1}{2}", "4 \\frac{1}{2}", "x = \\frac{9}{2}", "\\frac{9}{2} = 4.5",
+                     "\\dfrac92", "\\frac92", "4.5 \\text{ cm}", "\\approx 4.5", "4.49", "\\frac{4.5}{1}", "\\frac{9}{2.0}", "4 1/2", "9 / 2"],
+    "8": ["8.0", "8.00", "\\frac{16}{2}", "16/2", "2^3", "\\sqrt{64}", "8 \\text{ units}", "8 ft", "8 feet", "8 inches", "8cm", "x=8", "08",
+          "8.", "7.99", "8.000001", "8.00000001", "\\text{8}", "\\mathbf{8}", "\\textbf{8}", "eight", "\\boxed{8}", "8^\\circ"],
+    "17.3": ["17.30", "17.3 \\text{ m}", "\\frac{173}{10}", "173/10", "17.3^\\circ", "10\\sqrt{3}", "17.32", "17", "17.3 units", "x \\approx 17.3"],
+    "6\\sqrt{2}": ["\\sqrt{72}", "\\frac{12}{\\sqrt{2}}", "\\frac{12\\sqrt{2}}{2}", "8.49", "8.485", "6 \\sqrt 2", "6\\sqrt2", "2\\sqrt{18}",
+                   "3\\sqrt{8}", "\\sqrt{2} \\cdot 6", "6\\sqrt{2} \\approx 8.49"],
+    "10\\pi": ["10 \\pi", "31.4", "31.42", "31.41592653589793", "10\\cdot\\pi", "\\pi \\cdot 10", "10 pi", "10\\pi^2", "\\frac{20\\pi}{2}",
+               "10\\pi \\text{ cm}^2", "10\\pi\\ \\mathrm{cm}", "10\\times\\pi", "\\pi10", "(10)\\pi", "10(\\pi)", "5 \\cdot 2\\pi"],
+    "\\frac{8\\sqrt{3}}{3}": ["\\frac{8}{\\sqrt{3}}", "\\frac{16}{\\sqrt{12}}", "4.62", "\\frac{8}{3}\\sqrt{3}", "8\\sqrt{3}/3", "\\frac{8\\sqrt3}{3}",
+                               "\\frac{\\sqrt{192}}{3}", "\\sqrt{\\frac{64}{3}}", "\\frac{24}{3\\sqrt{3}}"],
+    "2\\sqrt{10}": ["\\sqrt{40}", "6.32", "2 \\sqrt{10}", "\\sqrt{4}\\sqrt{10}", "\\sqrt{2}\\sqrt{20}", "2\\sqrt{10} \\text{ units}", "\\sqrt{10}\\cdot2"],
+    "\\frac{\\sqrt{6}}{3}": ["\\frac{\\sqrt{2}}{\\sqrt{3}}", "\\sqrt{\\frac{2}{3}}", "\\frac{2}{\\sqrt{6}}", "0.816", "\\sqrt{6}/3", "\\frac{1}{3}\\sqrt{6}"],
+    "144": ["144.0", "12^2", "144 \\text{ units}^2", "144 square units", "1.44 \\times 10^2", "\\frac{288}{2}", "144^\\circ", "144°", "144 \\mathrm{cm}^2"],
+    "0.8": ["\\frac{4}{5}", "4/5", "0.80", ".8", "80\\%", "\\frac{8}{10}", "0.8 \\text{ m}", "\\frac{16}{20}"],
+    "\\frac{5}{13}": ["5/13", "0.385", "0.3846", "\\frac{10}{26}", "\\dfrac{5}{13}", "\\frac{5}{13} \\approx 0.38"],
+    "12+4\\sqrt{3}": ["4\\sqrt{3}+12", "4(3+\\sqrt{3})", "4(\\sqrt{3}+3)", "12 + 4 \\sqrt 3", "18.93", "\\sqrt{48}+12", "4\\sqrt{3} + 12 \\text{ units}"],
+    "x+2": ["2+x", "(x+2)", "x + 2", "\\frac{2x+4}{2}", "\\frac{x^2-4}{x-2}", "x+1+1", "2 + x"],
+    "4.5": ["\\frac{9}{2}", "4\\frac12", "4.50", "9/2", "4.5^\\circ"],
+    "52": ["52^\\circ", "52^{\\circ}", "52 \\degree", "52\\,^\\circ", "52 degrees", "m\\angle 1 = 52", "\\angle 1 = 52^\\circ", "52.0"],
+    "24.5": ["\\frac{49}{2}", "24\\frac{1}{2}", "24.50", "49/2", "24.5 \\text{ in}^2"],
+}
+
+def extra_rows():
+    """Appended after main()'s rows (its random draws are unchanged)."""
+    rows = []
+    for gt, forms in EXTRA_GTS.items():
+        for g in forms:
+            rows.append({"kind": "grade", "given": g, "gt": gt})
+            rows.append({"kind": "grade", "given": gt, "gt": g})
+        for h in EXTRA_GTS:
+            if h != gt:
+                rows.append({"kind": "grade", "given": EXTRA_GTS[h][0], "gt": gt})
+    return rows
+
 def grade(given, gt):
     clear_cache()
     try:
@@ -157,7 +197,7 @@ if first:
     run(rows, "grade")
     rows[0]["sympy"] = sympy.__version__
 else:
-    rows = main()
+    rows = main() + extra_rows()
     run(rows, "grade_1_11")
     rows[0]["sympy_1_11"] = sympy.__version__
 for r in rows:
