@@ -78,8 +78,8 @@ func shortKey(s string, p, n int) (a, b uint64) {
 	if p+16 > len(s) { // not 16 bytes to load
 		return shortKeyTail(s[p : p+n])
 	}
-	m := &keyMasks[n]
-	return load64(s, p) & m[0], load64(s, p+8) & m[1]
+	w, m := s[p:p+16], &keyMasks[n]
+	return load64(w, 0) & m[0], load64(w, 8) & m[1]
 }
 
 // shortKeyTail is shortKey for a piece near the end of its text.

@@ -69,27 +69,38 @@ func mayStartNewerRune(b byte) bool {
 
 // nfc normalizes s to NFC as the reference does.
 func nfc(s string) string {
-	if belowCombiningMarks(s) || allNFCInert(s) {
+	if isNFCInert(s) {
 		return s
 	}
 	return nfcSlow(s)
 }
 
-// allNFCInert reports whether s is valid UTF-8 of BMP runes that are each
-// their own NFC, are starters and never combine with a rune before them
-// (norm's BoundaryBefore): NFC then splits s between every two runes and
-// leaves it as it is. CJK text is such text. The runes of
+// isNFCInert reports whether NFC leaves s as it is because each of its runes
+// is a starter that is its own NFC and never combines with a rune before it
+// (norm's BoundaryBefore), so that NFC splits s between every two runes.
+// Runes below U+0300, the first combining mark, are such runes: their bytes
+// are all below 0xCC and need no decoding (ASCII, Latin-1, Latin Extended,
+// IPA; bytes that are not UTF-8 stay as they are under nfcSlow too). Other
+// BMP runes are looked up (CJK text is inert); runes of
 // newerNormalizationRunes are not inert, so nfcSlow would not cut s either.
-func allNFCInert(s string) bool {
+// ASCII is skipped sixteen bytes at a time.
+func isNFCInert(s string) bool {
+	const highBits = 0x8080808080808080
 	for i := 0; i < len(s); {
-		if s[i] < utf8.RuneSelf {
+		if i+16 <= len(s) {
+			if w := s[i : i+16]; (load64(w, 0)|load64(w, 8))&highBits == 0 {
+				i += 16
+				continue
+			}
+		}
+		if s[i] < 0xCC {
 			i++
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		// Invalid UTF-8 decodes as RuneError of length 1 (U+FFFD itself
 		// takes three bytes) and is not taken for inert.
-		if r >= 1<<16 || n == 1 || !nfcInertRune(r) {
+		if n == 1 || r >= 1<<16 || !nfcInertRune(r) {
 			return false
 		}
 		i += n
@@ -98,7 +109,7 @@ func allNFCInert(s string) bool {
 }
 
 // nfcInertPages tells, for each page of 256 BMP runes, which are inert as
-// allNFCInert means it. Each page is computed on first use, so text touches
+// isNFCInert means it. Each page is computed on first use, so text touches
 // only the pages of its scripts (the whole table takes ~5 ms to compute);
 // once computed a page never changes.
 var nfcInertPages [256]nfcInertPage
@@ -118,46 +129,19 @@ func nfcInertRune(r rune) bool {
 func (pg *nfcInertPage) build(first rune) {
 	var buf [utf8.UTFMax]byte
 	for i := range rune(256) {
-		if r := first + i; utf8.ValidRune(r) && isNFCInert(r, utf8.AppendRune(buf[:0], r)) {
+		if r := first + i; utf8.ValidRune(r) && isNFCInertRune(r, utf8.AppendRune(buf[:0], r)) {
 			pg.bits[i/64] |= 1 << (i % 64)
 		}
 	}
 }
 
-// isNFCInert tells whether r, encoded as b, is inert in the sense of
-// allNFCInert.
-func isNFCInert(r rune, b []byte) bool {
+// isNFCInertRune tells whether r, encoded as b, is inert in the sense of
+// isNFCInert.
+func isNFCInertRune(r rune, b []byte) bool {
 	if p := norm.NFC.Properties(b); p.CCC() != 0 || !p.BoundaryBefore() {
 		return false
 	}
 	return norm.NFC.IsNormal(b) && !(mayStartNewerRune(b[0]) && unicode.Is(newerNormalizationRunes, r))
-}
-
-// belowCombiningMarks reports whether every byte of s is below 0xCC, so that
-// every rune is below U+0300, the first combining mark: such text (ASCII,
-// Latin-1, Latin Extended, IPA) is already NFC, as the normalization quick
-// check would find rune by rune. Bytes that are not UTF-8 stay as they are
-// under nfcSlow too. Eight bytes are checked at a time.
-func belowCombiningMarks(s string) bool {
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		if w&0x8080808080808080 == 0 {
-			continue // ASCII
-		}
-		for _, c := range []byte(s[i : i+8]) {
-			if c >= 0xCC {
-				return false
-			}
-		}
-	}
-	for ; i < len(s); i++ {
-		if s[i] >= 0xCC {
-			return false
-		}
-	}
-	return true
 }
 
 // nfcSlow is nfc without the shortcut.

@@ -2,6 +2,7 @@ package tokenizer
 
 import (
 	"path/filepath"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -64,11 +65,8 @@ func FuzzNFCShortcut(f *testing.F) {
 	f.Add("中文。，가カ") // inert
 	f.Add("ガ각")
 	f.Fuzz(func(t *testing.T, s string) {
-		if belowCombiningMarks(s) && nfcSlow(s) != s {
+		if isNFCInert(s) && nfcSlow(s) != s {
 			t.Fatalf("nfc(%+q) = %+q, but the shortcut keeps it", s, nfcSlow(s))
-		}
-		if allNFCInert(s) && nfcSlow(s) != s {
-			t.Fatalf("nfc(%+q) = %+q, but it is taken for inert", s, nfcSlow(s))
 		}
 		if got, want := nfc(s), nfcSlow(s); got != want {
 			t.Fatalf("nfc(%+q) = %+q, nfcSlow %+q", s, got, want)
@@ -81,15 +79,15 @@ func FuzzNFCShortcut(f *testing.F) {
 func TestNFCShortcutRange(t *testing.T) {
 	for r := rune(0); r < 0x300; r++ {
 		for _, s := range []string{string(r), "e" + string(r), string(r) + string(r), "\u02ff" + string(r)} {
-			if !belowCombiningMarks(s) {
-				t.Fatalf("%+q not below the combining marks", s)
+			if !isNFCInert(s) {
+				t.Fatalf("%+q not taken for inert", s)
 			}
 			if got := nfcSlow(s); got != s {
 				t.Fatalf("nfc(%+q) = %+q", s, got)
 			}
 		}
 	}
-	if belowCombiningMarks("e\u0301") {
+	if isNFCInert("e\u0301") {
 		t.Error("U+0301 taken for a non-combining rune")
 	}
 }
@@ -102,11 +100,15 @@ func TestNFCInert(t *testing.T) {
 	inert := 0
 	for r := rune(0x80); r < 1<<16; r++ {
 		s := string(r)
-		if !utf8.ValidRune(r) || !allNFCInert(s) {
+		if !utf8.ValidRune(r) || !isNFCInert(s) {
 			continue
 		}
 		inert++
-		for _, c := range []string{s, s + s, "a" + s, s + "a", prev + s, s + prev, "\u4e00" + s + "\uac00"} {
+		for _, c := range []string{s, s + s, "a" + s, s + "a", prev + s, s + prev, "\u4e00" + s + "\uac00",
+			"\x80" + s + "\xc3", "\u00e9" + s + "\u02ff", strings.Repeat("x", 15) + s + strings.Repeat("y", 16)} {
+			if !isNFCInert(c) {
+				t.Fatalf("%+q not taken for inert", c)
+			}
 			if got := nfcSlow(c); got != c {
 				t.Fatalf("%U is taken for inert, but nfc(%+q) = %+q", r, c, got)
 			}
@@ -115,11 +117,11 @@ func TestNFCInert(t *testing.T) {
 	}
 	for _, s := range []string{"\u07fd", "\u0898", "\u1abf", "\ua82c", "e\u0301", "\u1100\u1161", "\uac00\u11a8",
 		"\u30ab\u3099", "\u0f73", "\u2000", "\xff", "\xe4\xb8", "\U00020000"} {
-		if allNFCInert(s) {
+		if isNFCInert(s) || isNFCInert(strings.Repeat("a", 20)+s) {
 			t.Errorf("%+q taken for inert", s)
 		}
 	}
-	if !allNFCInert("中文。，ａ") {
+	if !isNFCInert("中文。，ａ") {
 		t.Error("CJK text not taken for inert")
 	}
 	t.Logf("%d inert BMP runes above U+007F", inert)

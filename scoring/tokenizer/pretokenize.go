@@ -20,9 +20,21 @@ import (
 func pieceEnd(s string, p int) int {
 	c := s[p]
 	class := byteClasses[c]
+	// The commonest pieces first: a word, with a space or not, whose
+	// letters (up to eight) are counted here.
+	q := p + 1
+	if class == classSpace && q < len(s) && byteClasses[s[q]] == classLetter {
+		class, q = classLetter, q+1
+	}
+	if class == classLetter {
+		if q+8 <= len(s) {
+			if k := asciiLetters(load64(s, q)); k < 8 && s[q+k] < utf8.RuneSelf {
+				return q + k
+			}
+		}
+		return letterRunEnd(s, q)
+	}
 	switch class {
-	case classLetter:
-		return letterRunEnd(s, p+1)
 	case classNumber:
 		return p + 1
 	case classCRLF:

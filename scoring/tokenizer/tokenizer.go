@@ -1,7 +1,9 @@
 package tokenizer
 
 import (
+	"math/bits"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/grpo-score/grpo-score/scoring/tokenizer/internal/layout"
 	"github.com/grpo-score/grpo-score/scoring/tokenizer/internal/spec"
@@ -156,35 +158,104 @@ func (e *encoder) pieces(s string) {
 		short = new(shortCache)
 		e.sc.short = short
 	}
+	k0, k1 := t.cache.k0, t.cache.k1
+	count := 0 // of the short pieces; e.piece counts the others itself
 	for p := 0; p < len(s); {
-		end := pieceEnd(s, p)
-		switch n := end - p; {
-		case n == 1:
-			if id := t.byteIDs[s[p]]; id >= 0 {
-				e.emit(id)
+		// Where 16 bytes can be read, the commonest pieces (an ASCII
+		// word, after a space or not, a digit, a symbol on its own) are
+		// found as pieceEnd would and looked up here without a call; the
+		// others and pieces near the end of s go through pieceEnd and
+		// e.lookup.
+		if p+16 > len(s) {
+			end := pieceEnd(s, p)
+			count += e.lookup(s, p, end)
+			p = end
+			continue
+		}
+		w := s[p : p+16]
+		class, q := byteClasses[w[0]], 1
+		if class == classSpace && byteClasses[w[1]] == classLetter {
+			class, q = classLetter, 2
+		}
+		var end int
+		switch next := byteClasses[w[1]]; {
+		case class == classLetter:
+			k := asciiLetters(load64(w, q))
+			if end = p + q + k; k == 8 || s[end] >= utf8.RuneSelf {
+				end = letterRunEnd(s, end)
 			}
-		case n <= shortPieceMax:
-			a, b := shortKey(s, p, n)
-			h := t.cache.mix(a, b, n)
-			key := slotKey(b, n)
-			set := short.set(h)
-			i := set
-			if slot := &short.slots[i]; slot.a != a || slot.b&^slotCountMask != key { // not at the front
-				var ok bool
-				if i, ok = short.find(set, a, key); !ok {
-					i = short.put(set, a, key, e.shared(h, s[p:end]))
+		case class == classNumber, class == classOther && (next == classSpace || next == classNumber):
+			end = p + 1 // a digit; a symbol before a space or a digit
+		default:
+			end = pieceEnd(s, p)
+		}
+		n := end - p
+		if n == 1 {
+			if id := t.byteIDs[w[0]]; id >= 0 {
+				count++
+				if e.keepIDs {
+					e.ids = append(e.ids, int(id))
 				}
 			}
-			if e.keepIDs {
-				e.emitAll(short.ents[i].ids)
-			} else {
-				e.count += short.count(i)
-			}
-		default:
+			p = end
+			continue
+		}
+		if n > shortPieceMax {
 			e.piece(s[p:end])
+			p = end
+			continue
+		}
+		m := &keyMasks[n]
+		a, b := load64(w, 0)&m[0], load64(w, 8)&m[1]
+		hi, lo := bits.Mul64(a^k0, b^k1^uint64(n)) // pieceCache.mix
+		h := hi ^ lo
+		key := slotKey(b, n)
+		set := short.set(h)
+		if slot := &short.slots[set]; slot.a == a && slot.b&^slotCountMask == key && !e.keepIDs {
+			count += int(slot.b >> slotCountShift)
+		} else {
+			count += e.shortPiece(short, set, h, a, key, s[p:end])
 		}
 		p = end
 	}
+	e.count += count
+}
+
+// lookup encodes the piece s[p:end] and returns the number of its tokens
+// that it has not counted in e.count: the general path of pieces.
+func (e *encoder) lookup(s string, p, end int) int {
+	switch n := end - p; {
+	case n == 1:
+		if id := e.t.byteIDs[s[p]]; id >= 0 {
+			if e.keepIDs {
+				e.ids = append(e.ids, int(id))
+			}
+			return 1
+		}
+		return 0
+	case n <= shortPieceMax:
+		a, b := shortKey(s, p, n)
+		h := e.t.cache.mix(a, b, n)
+		return e.shortPiece(e.sc.short, e.sc.short.set(h), h, a, slotKey(b, n), s[p:end])
+	}
+	e.piece(s[p:end])
+	return 0
+}
+
+// shortPiece looks the short piece up in its set of the short cache, and
+// in the shared cache if it is not there, appends its ids if e keeps them,
+// and returns their number.
+func (e *encoder) shortPiece(short *shortCache, set int, h, a, key uint64, piece string) int {
+	i, ok := short.find(set, a, key)
+	if !ok {
+		i = short.put(set, a, key, e.shared(h, piece))
+	}
+	if e.keepIDs {
+		for _, id := range short.ents[i].ids {
+			e.ids = append(e.ids, int(id))
+		}
+	}
+	return short.count(i)
 }
 
 // piece encodes one piece through the general path: whole-piece tokens,
