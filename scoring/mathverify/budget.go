@@ -107,6 +107,10 @@ func (b *budget) left() time.Duration {
 type boundedRe struct {
 	src string
 	opt regexp2.RegexOptions
+	// may, when set, is a cheap necessary condition for a match in a text:
+	// where it fails, normRun skips the run (normprefilter_test.go checks
+	// each against regexp2).
+	may func(string) bool
 
 	mu   sync.Mutex
 	free []*regexp2.Regexp

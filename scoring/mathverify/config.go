@@ -2,6 +2,7 @@ package mathverify
 
 import (
 	"sort"
+	"unicode/utf8"
 
 	"github.com/dlclark/regexp2"
 	"sync"
@@ -148,6 +149,15 @@ func buildGroups(k patternKey) []priorityGroup {
 
 // splitEquations is equation_split_regex.split(text).
 func splitEquations(text string, r *normRegexes, bud *budget) ([]string, error) {
+	if !r.equationSplit.may(text) { // no '=': one part, after the budget check the run makes first
+		if bud.left() <= 0 {
+			return nil, errTimeout
+		}
+		if !utf8.ValidString(text) {
+			text = string([]rune(text))
+		}
+		return []string{text}, nil
+	}
 	var parts []string
 	rs := []rune(text)
 	prev := 0

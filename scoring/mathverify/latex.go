@@ -39,6 +39,8 @@ type lparser struct {
 	bud   *budget
 	depth int
 	memo  map[memoKey]memoEntry
+	// reference turns off the first-token guards (see latexToNodeWith).
+	reference bool
 }
 
 // Rules that are re-tried from the same position by several alternatives
@@ -159,11 +161,17 @@ var commaNumberRe = regexp.MustCompile(`^\s*-?\d{1,3}(,\d{3})+(\.\d+)?\s*$`)
 
 // latexToNode converts normalised LaTeX like latex2sympy(..., normalization_config=None).
 func latexToNode(src string, bud *budget) (res *node, err error) {
+	return latexToNodeWith(src, bud, false)
+}
+
+// latexToNodeWith is latexToNode; reference leaves out the first-token
+// guards that spare failing alternatives their panics (the tests compare).
+func latexToNodeWith(src string, bud *budget, reference bool) (res *node, err error) {
 	toks, err := lex(src, bud)
 	if err != nil {
 		return nil, err
 	}
-	p := &lparser{toks: toks, bud: bud}
+	p := &lparser{toks: toks, bud: bud, reference: reference}
 	defer func() {
 		if r := recover(); r != nil {
 			pf, ok := r.(parseFailure)
@@ -234,11 +242,28 @@ func numberFromString(s string) (*node, bool) {
 		}
 		return newFloat(r, prec), true
 	}
-	r, ok := new(big.Rat).SetString(s)
+	r, ok := ratOf(s)
 	if !ok {
 		return nil, false
 	}
 	return newRat(r), true
+}
+
+// ratOf is new(big.Rat).SetString(s), read directly when s is a short run
+// of ASCII digits, the usual number, which SetString reads as decimal.
+func ratOf(s string) (*big.Rat, bool) {
+	if len(s) == 0 || len(s) > 18 {
+		return new(big.Rat).SetString(s)
+	}
+	v := int64(0)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return new(big.Rat).SetString(s)
+		}
+		v = v*10 + int64(c-'0')
+	}
+	return new(big.Rat).SetInt64(v), true
 }
 
 // ---- set level -------------------------------------------------------
@@ -248,6 +273,9 @@ func isElemSep(t tokType) bool { return t == tComma || t == tSemicolon }
 func (p *lparser) setElementsRelation() *node {
 	p.enter()
 	defer p.leave()
+	if !p.reference && !startsAtomExprList(p.peek()) {
+		p.fail()
+	}
 	lhs := p.atomExprList()
 	t := p.next().t
 	if t != tIn && t != tAssign {
@@ -397,6 +425,11 @@ func (p *lparser) setAtomRaw() *node {
 			return &node{k: kSetConst, name: "EmptySet"}
 		}
 	}
+	if !p.reference && !opensSetAtom(p.peek()) {
+		// interval, orderedTuple and finiteSet would each fail on this
+		// first token: fail at once, without three recovered panics.
+		p.fail()
+	}
 	if n, ok := p.try(func() *node { return p.interval() }); ok {
 		return n
 	}
@@ -404,6 +437,26 @@ func (p *lparser) setAtomRaw() *node {
 		return n
 	}
 	return p.finiteSet()
+}
+
+// opensSetAtom reports whether an interval, an ordered tuple or a finite
+// set may start with t: the first token each of them takes.
+func opensSetAtom(t tokType) bool {
+	switch t {
+	case tLBracket, tLBrack, tLParen, tLParenVisual, tLGroup, tLBrace, tLBraceVisual, tBoxed:
+		return true
+	}
+	return false
+}
+
+// startsAtomExprList reports whether atomExprList may succeed at t: it
+// takes a '(' or the head of atomExpr first.
+func startsAtomExprList(t tokType) bool {
+	switch t {
+	case tLParen, tLetter, tGreek, tOtherSymbol, tAccent:
+		return true
+	}
+	return false
 }
 
 func (p *lparser) interval() *node {
@@ -527,7 +580,12 @@ func (p *lparser) setRelation() *node {
 	defer p.leave()
 	var left *node
 	save := p.pos
-	if lhs, ok := p.try(func() *node { return p.atomExprList() }); ok {
+	var lhs *node
+	ok := false
+	if p.reference || startsAtomExprList(p.peek()) { // else atomExprList fails on the first token
+		lhs, ok = p.try(func() *node { return p.atomExprList() })
+	}
+	if ok {
 		t := p.peek()
 		if t == tIn || t == tNotin || t == tAssign {
 			p.next()
@@ -1031,7 +1089,14 @@ func (p *lparser) comp(nofunc bool) *node {
 		m := p.matrix()
 		return newFunc("det", m)
 	}
-	if !nofunc {
+	switch {
+	case nofunc:
+	case !p.reference && !startsFunction(p.peek()):
+		// function would fail on this token right after entering: keep
+		// the entering's depth check and step, skip the recovered panic.
+		p.enter()
+		p.leave()
+	default:
 		if n, ok := p.try(func() *node { return p.function() }); ok {
 			return n
 		}

@@ -6,6 +6,16 @@ import (
 )
 
 // function parses the grammar's func rule.
+// startsFunction reports whether function may succeed at t: the tokens
+// its switch takes.
+func startsFunction(t tokType) bool {
+	switch t {
+	case tFuncSingle, tOperatorname, tFuncMulti, tLetter, tGreek, tOtherSymbol, tAccent, tInt, tSqrt, tSum, tProd, tLim, tExpE:
+		return true
+	}
+	return false
+}
+
 func (p *lparser) function() *node {
 	p.enter()
 	defer p.leave()

@@ -47,12 +47,43 @@ var unitNames = []string{"integer" + "point", "feet", "sue", "digit", "pound", "
 
 func mustRe(p string, opt regexp2.RegexOptions) *boundedRe { return newBoundedRe(p, opt) }
 
+// mustReIf is mustRe with a necessary condition for a match.
+func mustReIf(p string, may func(string) bool) *boundedRe {
+	re := newBoundedRe(p, 0)
+	re.may = may
+	return re
+}
+
+// contains is the condition that text contains every one of subs.
+func contains(subs ...string) func(string) bool {
+	return func(text string) bool {
+		for _, sub := range subs {
+			if !strings.Contains(text, sub) {
+				return false
+			}
+		}
+		return true
+	}
+}
+
+// containsAny is the condition that text contains one of subs.
+func containsAny(subs ...string) func(string) bool {
+	return func(text string) bool {
+		for _, sub := range subs {
+			if strings.Contains(text, sub) {
+				return true
+			}
+		}
+		return false
+	}
+}
+
 var normOnce = sync.OnceValue(func() *normRegexes {
 	r := &normRegexes{}
-	r.left = mustRe(`\\m?left(\\\{|\{|\\\||\||\[|\(|\\rbracl|\\lgroup|\\lbrace|\\lbrack|\\vert|\\lvert|\\lceil|\\lfloor|\\vert|\\lvert|\\langle|\\llcorner|\\ulcorner)`, 0)
-	r.right = mustRe(`\\m?right(\\\}|\}|\\\||\||\]|\)|\\rbrack|\\rgroup|\\rbrace|\\rbrack|\\vert|\\rvert|\\rceil|\\rfloor|\\vert|\\rvert|\\rangle|\\lrcorner|\\urcorner)`, 0)
-	r.permutation = mustRe(`\(([a-zA-Z0-9+\-*/\\ ]+?)\)_{([a-zA-Z0-9+\-*/\\ ]+?)}`, 0)
-	r.toRemove = mustRe(`\\mathrm\{th\}|\\!\s*|\\text\s*\{\s*\}|\\text\s*\{\s*\}|\\\$|\$|(?<!\\)["']|\\displaystyle`, 0)
+	r.left = mustReIf(`\\m?left(\\\{|\{|\\\||\||\[|\(|\\rbracl|\\lgroup|\\lbrace|\\lbrack|\\vert|\\lvert|\\lceil|\\lfloor|\\vert|\\lvert|\\langle|\\llcorner|\\ulcorner)`, contains("left"))
+	r.right = mustReIf(`\\m?right(\\\}|\}|\\\||\||\]|\)|\\rbrack|\\rgroup|\\rbrace|\\rbrack|\\vert|\\rvert|\\rceil|\\rfloor|\\vert|\\rvert|\\rangle|\\lrcorner|\\urcorner)`, contains("right"))
+	r.permutation = mustReIf(`\(([a-zA-Z0-9+\-*/\\ ]+?)\)_{([a-zA-Z0-9+\-*/\\ ]+?)}`, contains(")_{"))
+	r.toRemove = mustReIf(`\\mathrm\{th\}|\\!\s*|\\text\s*\{\s*\}|\\text\s*\{\s*\}|\\\$|\$|(?<!\\)["']|\\displaystyle`, containsAny("$", `"`, "'", `\!`, `\text`, `\mathrm{th}`, `\displaystyle`))
 	// Each alternative lists substrings it cannot match without, so that
 	// alternatives that cannot match are left out of the compiled pattern:
 	// the result is the same and whitespace-heavy text stays linear.
@@ -87,29 +118,32 @@ var normOnce = sync.OnceValue(func() *normRegexes {
 		r.replaceValues = append(r.replaceValues, p.repl)
 		r.replaceKeywords = append(r.replaceKeywords, p.keys)
 	}
-	r.commandSlash = mustRe(`\\\\(?=[a-zA-Z])`, 0)
-	r.unitSuperscript = mustRe(`(\\(?:text|mbox){.*?})(\^\d|\{\^\d\})?$`, 0)
+	r.commandSlash = mustReIf(`\\\\(?=[a-zA-Z])`, contains(`\\`))
+	r.unitSuperscript = mustReIf(`(\\(?:text|mbox){.*?})(\^\d|\{\^\d\})?$`, containsAny(`\text{`, `\mbox{`))
 	unitPat := "(?:" + strings.Join(unitNames, "|") + ")(?:s|es)?"
 	r.units = mustRe(`(\d|\}|\s)\s*(?:`+unitPat+`)\s*$`, 0)
-	mal := [][2]string{
-		{`\^\s?\((.*?)\)`, `^{$1}`},
-		{`sqrt\s?\((.*?)\)`, `\sqrt{$1}`},
-		{`\\frac\s?(\d)\s?(\d+)`, `\frac{$1}{$2}`},
-		{`\\log_\s?(\d)\s?(\d+)`, `\log_{$1}{$2}`},
-		{`\\frac\s?{(.*?)}\s?(\d)`, `\frac{$1}{$2}`},
-		{`\\frac\s?(\d)\s?{(.*?)}`, `\frac{$1}{$2}`},
-		{`\\sqrt\s?(\d)`, `\sqrt{$1}`},
+	mal := []struct {
+		pat, repl string
+		may       func(string) bool
+	}{
+		{`\^\s?\((.*?)\)`, `^{$1}`, contains("^", "(", ")")},
+		{`sqrt\s?\((.*?)\)`, `\sqrt{$1}`, contains("sqrt", "(", ")")},
+		{`\\frac\s?(\d)\s?(\d+)`, `\frac{$1}{$2}`, contains(`\frac`)},
+		{`\\log_\s?(\d)\s?(\d+)`, `\log_{$1}{$2}`, contains(`\log_`)},
+		{`\\frac\s?{(.*?)}\s?(\d)`, `\frac{$1}{$2}`, contains(`\frac`)},
+		{`\\frac\s?(\d)\s?{(.*?)}`, `\frac{$1}{$2}`, contains(`\frac`, "{", "}")},
+		{`\\sqrt\s?(\d)`, `\sqrt{$1}`, contains(`\sqrt`)},
 	}
 	for _, m := range mal {
-		if m[0] == `\\frac\s?{(.*?)}\s?(\d)` {
+		if m.pat == `\\frac\s?{(.*?)}\s?(\d)` {
 			r.malformedLinear = map[int]func(string) string{len(r.malformed): fixFracBraceDigit}
 		}
-		r.malformed = append(r.malformed, mustRe(m[0], 0))
-		r.malformedReplace = append(r.malformedReplace, m[1])
+		r.malformed = append(r.malformed, mustReIf(m.pat, m.may))
+		r.malformedReplace = append(r.malformedReplace, m.repl)
 	}
-	r.equationSplit = mustRe(`(?<!\\|\<|\!|\>)=`, 0)
+	r.equationSplit = mustReIf(`(?<!\\|\<|\!|\>)=`, contains("="))
 	r.validSeparator = mustRe(`and|or|,|;`, 0)
-	r.complexNumberFinder = mustRe(`\\mathbb\{C\}|\\i\b|\bi\b|\\text\{i\}|\\mathrm\{i\}|\\imath\b|\\det|\\operatorname\{tr\}|\\operatorname\{rank\}|\\text\{rank\}|\\arg\{|\\Re\{|\\Im\{|\\operatorname\{Re\}|\\operatorname\{Im\}|\\text\{Re\}|\\text\{Im\}`, 0)
+	r.complexNumberFinder = mustReIf(`\\mathbb\{C\}|\\i\b|\bi\b|\\text\{i\}|\\mathrm\{i\}|\\imath\b|\\det|\\operatorname\{tr\}|\\operatorname\{rank\}|\\text\{rank\}|\\arg\{|\\Re\{|\\Im\{|\\operatorname\{Re\}|\\operatorname\{Im\}|\\text\{Re\}|\\text\{Im\}`, containsAny("i", `\mathbb{C}`, `\det`, `\operatorname{`, `\text{`, `\arg{`, `\Re{`, `\Im{`))
 	return r
 })
 
@@ -125,7 +159,7 @@ type normRun struct {
 // regexp2 parses the template on every Replace call, which costs more than
 // the scan; most texts have no match, so look for one first.
 func (n *normRun) replace(re *boundedRe, s, repl string) string {
-	if n.err != nil {
+	if n.err != nil || n.skip(re, s) {
 		return s
 	}
 	out := s
@@ -149,7 +183,7 @@ func (n *normRun) replace(re *boundedRe, s, repl string) string {
 
 // match reports a match of re in s.
 func (n *normRun) match(re *boundedRe, s string) bool {
-	if n.err != nil {
+	if n.err != nil || n.skip(re, s) {
 		return false
 	}
 	ok := false
@@ -162,6 +196,19 @@ func (n *normRun) match(re *boundedRe, s string) bool {
 		n.err = err
 	}
 	return err == nil && ok
+}
+
+// skip reports whether re cannot match s, so that its run can be left
+// out. The skipped run would still have checked the budget first (see
+// boundedRe.with), and so does skip: a timeout is noticed where it was.
+func (n *normRun) skip(re *boundedRe, s string) bool {
+	if re.may == nil || re.may(s) {
+		return false
+	}
+	if n.bud.left() <= 0 {
+		n.err = errTimeout
+	}
+	return true
 }
 
 // spend charges work proportional to the text and notes an expired budget.

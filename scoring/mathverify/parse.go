@@ -3,7 +3,6 @@ package mathverify
 import (
 	"cmp"
 	"errors"
-	"math/big"
 	"slices"
 	"strings"
 	"sync"
@@ -432,7 +431,7 @@ func sympyNumber(s string) (*node, bool) {
 	if intTooLong(t) {
 		return nil, false // Python's int() raises; extraction fails
 	}
-	r, ok := new(big.Rat).SetString(t)
+	r, ok := ratOf(t)
 	if !ok {
 		return nil, false
 	}

@@ -65,21 +65,28 @@ func factsOf(s string) inputFacts {
 		f.digit = f.digit || hasUnicodeDigit(s)
 	}
 	f.latexDelim = f.latexDelim || dollars >= 2 || inlineBracketPossible(s)
-	var lower string
+	has := containsFoldASCII
 	if nonASCII {
-		lower = strings.Map(unicode.ToLower, s)
-	} else {
-		lower = s
-		if strings.IndexFunc(s, func(r rune) bool { return r >= 'A' && r <= 'Z' }) >= 0 {
-			lower = strings.ToLower(s)
-		}
+		lower := strings.Map(unicode.ToLower, s)
+		has = func(_, w string) bool { return strings.Contains(lower, w) }
 	}
-	if f.answer = strings.Contains(lower, "answer"); f.answer {
-		f.answerColon = strings.Contains(lower, "answer:")
-		f.finalAnswer = strings.Contains(lower, "final answer")
-		f.finalIs = strings.Contains(lower, "final answer is")
+	if f.answer = has(s, "answer"); f.answer {
+		f.answerColon = has(s, "answer:")
+		f.finalAnswer = has(s, "final answer")
+		f.finalIs = has(s, "final answer is")
 	}
 	return f
+}
+
+// containsFoldASCII is strings.Contains(strings.ToLower(s), w) for ASCII s
+// and lower-case w, without the lower-cased copy.
+func containsFoldASCII(s, w string) bool {
+	for i := 0; i+len(w) <= len(s); i++ {
+		if s[i]|0x20 == w[0] && strings.EqualFold(s[i:i+len(w)], w) {
+			return true
+		}
+	}
+	return false
 }
 
 // mayBeSpace is true for every byte that can belong to a character \s

@@ -1,9 +1,5 @@
 package mathverify
 
-import (
-	"math/big"
-)
-
 // parsePyExpr parses the arithmetic strings the plain-expression extractor
 // captures (digits, '.', spaces, + - * / ** parentheses) like sympy's
 // parse_expr(..., evaluate=False). Anything else (×, ÷, implicit products)
@@ -175,7 +171,7 @@ func (p *pyParser) atom() *node {
 		}
 		return n
 	}
-	r, ok := new(big.Rat).SetString(text)
+	r, ok := ratOf(text)
 	if !ok {
 		p.fail()
 	}
