@@ -51,8 +51,7 @@ func ForEachRecord(ctx context.Context, path string, stdin io.Reader, opt ReadOp
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		var long *LineTooLongError
-		if errors.As(err, &long) {
+		if IsLineTooLong(err) {
 			return fmt.Errorf("%s:%d: %w", in.Name, n, err)
 		}
 		if err != nil {

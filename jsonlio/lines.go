@@ -20,6 +20,17 @@ type LineTooLongError struct{ Max int }
 
 func (e *LineTooLongError) Error() string { return fmt.Sprintf("line longer than %d bytes", e.Max) }
 
+// IsLineTooLong reports whether err is a *LineTooLongError. (A target
+// variable for errors.As in a reading loop would be allocated for every
+// line; here it is only made for an error.)
+func IsLineTooLong(err error) bool {
+	if err == nil {
+		return false
+	}
+	var long *LineTooLongError
+	return errors.As(err, &long)
+}
+
 // bom is the UTF-8 byte order mark some tools write at the start of a file.
 var bom = []byte{0xef, 0xbb, 0xbf}
 

@@ -83,8 +83,7 @@ func OpenRecords(path string, stdin io.Reader, opt ReadOptions) (*Records, error
 		r.lines = lr
 		r.next = func() ([]byte, int, error) {
 			line, n, err := lr.Next()
-			var long *LineTooLongError
-			if err != nil && err != io.EOF && !errors.As(err, &long) {
+			if err != nil && err != io.EOF && !IsLineTooLong(err) {
 				n++ // the line that could not be read
 			}
 			return line, n, err

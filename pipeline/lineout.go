@@ -26,6 +26,16 @@ func newLineOut(w io.Writer) *lineOut {
 // line buffers one line made of parts and its ending: "\r\n" when crlf
 // (the input line had it), else "\n".
 func (lo *lineOut) line(crlf bool, parts ...[]byte) error {
+	n := 2
+	for _, p := range parts {
+		n += len(p)
+	}
+	if len(lo.buf) > 0 && len(lo.buf)+n > cap(lo.buf) {
+		// Pass the buffer on before it would have to grow (and be copied).
+		if err := lo.flush(); err != nil {
+			return err
+		}
+	}
 	for _, p := range parts {
 		lo.buf = append(lo.buf, p...)
 	}

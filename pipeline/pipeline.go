@@ -429,8 +429,7 @@ func (r *reader) file(name string, stdin io.Reader) error {
 		if err == io.EOF {
 			break
 		}
-		var long *jsonlio.LineTooLongError
-		tooLong := errors.As(err, &long)
+		tooLong := jsonlio.IsLineTooLong(err)
 		if err != nil && !tooLong {
 			// Every line decoded before the error is written first.
 			if len(b.lines) > 0 {

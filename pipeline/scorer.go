@@ -39,12 +39,15 @@ func (n *outputNames) isReplaced(key string) bool { return slices.Contains(n.rep
 
 // scorer is one worker's state: reusable buffers, never shared.
 type scorer struct {
-	cfg    *Config
-	shared map[string]sharedScore // this line's results of keyed rewards (Config.Sets)
-	names  *outputNames
-	values interner        // method and data source names
-	spare  *jsonlio.Object // an Object no line holds, to parse the next line into
-	slab   []byte          // rendered members, shared by the lines of a block
+	cfg      *Config
+	shared   map[string]sharedScore // this line's results of keyed rewards (Config.Sets)
+	names    *outputNames
+	interned interner        // method and data source names
+	spare    *jsonlio.Object // an Object no line holds, to parse the next line into
+	slab     []byte          // rendered members, shared by the lines of a block
+	// values and errs are the rest of the blocks scoreSlices cuts from.
+	values []float64
+	errs   []error
 	// readsSample is false when nothing reads a line's sample (no
 	// rewards, as in -r none): lines are then only checked, not decoded.
 	readsSample bool
@@ -194,7 +197,7 @@ func (sc *scorer) prepare(line []byte, o *Outcome, p *prepared) bool {
 	}
 	p.obj = obj
 	if sc.readsSample {
-		err = cfg.Fields.sample(obj, cfg.StrOf, &p.s, &sc.values)
+		err = cfg.Fields.sample(obj, cfg.StrOf, &p.s, &sc.interned)
 	} else {
 		err = cfg.Fields.check(obj)
 	}
@@ -213,6 +216,7 @@ func (sc *scorer) finish(obj *jsonlio.Object, s *scoring.Sample, o *Outcome) {
 		o.Sample = s
 	}
 	grouped := cfg.Fields.Group != nil
+	o.Values, o.Errs = sc.scoreSlices(len(cfg.Rewards))
 	if err := scoreRewards(cfg.Rewards, s, o.Traces, &o.Scores, grouped, nil); err != nil {
 		sc.invalid(o, err)
 		return
@@ -266,6 +270,24 @@ func (sc *scorer) renderLine(obj *jsonlio.Object, o *Outcome) {
 	}
 }
 
+// scoreSlices hands out a line's zeroed Values and Errs, cut from blocks
+// shared by many lines instead of two allocations per line.
+func (sc *scorer) scoreSlices(n int) ([]float64, []error) {
+	if n == 0 {
+		return nil, nil
+	}
+	if len(sc.values) < n {
+		sc.values = make([]float64, slabLines*n)
+		sc.errs = make([]error, slabLines*n)
+	}
+	v, e := sc.values[:n:n], sc.errs[:n:n]
+	sc.values, sc.errs = sc.values[n:], sc.errs[n:]
+	return v, e
+}
+
+// slabLines is how many lines' scores a block of scoreSlices holds.
+const slabLines = 256
+
 // slabBytes is the size of the blocks a scorer renders members into: one
 // allocation for the members of a few hundred lines.
 const slabBytes = 32 << 10
@@ -279,8 +301,10 @@ const slabBytes = 32 << 10
 // shared, when not nil, holds the line's results of rewards with a Key, so
 // that a reward several sets share is scored once.
 func scoreRewards(rewards []NamedReward, s *scoring.Sample, traces []*scoring.Trace, out *Scores, grouped bool, shared map[string]sharedScore) error {
-	out.Values = make([]float64, len(rewards))
-	out.Errs = make([]error, len(rewards))
+	if len(out.Values) != len(rewards) || len(out.Errs) != len(rewards) {
+		out.Values = make([]float64, len(rewards))
+		out.Errs = make([]error, len(rewards))
+	}
 	total, totalOK := 0.0, true
 	for i, nr := range rewards {
 		var tr *scoring.Trace
@@ -314,17 +338,21 @@ func scoreRewards(rewards []NamedReward, s *scoring.Sample, traces []*scoring.Tr
 				shared[nr.Key] = sharedScore{v, err}
 			}
 		}
-		var fb *scoring.Fallback
-		if errors.As(err, &fb) {
-			if out.Fallbacks == nil {
-				out.Fallbacks = make([]string, len(rewards))
+		if err != nil {
+			// (errors.As's targets escape: declared here, they are only
+			// allocated for a reward that failed.)
+			var fb *scoring.Fallback
+			if errors.As(err, &fb) {
+				if out.Fallbacks == nil {
+					out.Fallbacks = make([]string, len(rewards))
+				}
+				out.Fallbacks[i] = fb.Reason
+				err = nil
 			}
-			out.Fallbacks[i] = fb.Reason
-			err = nil
-		}
-		var un *scoring.Unavailable
-		if errors.As(err, &un) {
-			out.Unavailable = true
+			var un *scoring.Unavailable
+			if errors.As(err, &un) {
+				out.Unavailable = true
+			}
 		}
 		if err == nil && (math.IsNaN(v) || math.IsInf(v, 0)) {
 			err = fmt.Errorf("value %s cannot be written as JSON", py.FormatFloat(v))
