@@ -72,3 +72,23 @@ func TestCheckTRLTable(t *testing.T) {
 		t.Fatalf("planted drift: exit %d, want 1\n%s%s", code, out, errs)
 	}
 }
+
+// TestMathRulerRoundInt: verl:geo3k (and verl:score's geometry3k lines)
+// reproduce MathRuler's truncating _str_to_int by default, so
+// \boxed{2.99999999\,} is 2 and only the format counts; --mathruler-round-int
+// grades it 3.
+func TestMathRulerRoundInt(t *testing.T) {
+	line := `{"input": "Find x.", "step": 1, "output": "<think>x</think> \\boxed{2.99999999\\,}", "gts": "3", "data_source": "hiyouga/geometry3k"}` + "\n"
+	for _, c := range []struct {
+		flags []string
+		want  string
+	}{
+		{nil, `"rewards": {"verl:geo3k": 0.1, "verl:score": 0.1}`},
+		{[]string{"--mathruler-round-int"}, `"rewards": {"verl:geo3k": 1.0, "verl:score": 1.0}`},
+	} {
+		out, errs, code := run(t, line, append([]string{"score", "-q", "--preset", "verl", "-r", "verl:geo3k,verl:score"}, c.flags...)...)
+		if code != 0 || !strings.Contains(out, c.want) {
+			t.Errorf("%v: exit %d, want %s in\n%s%s", c.flags, code, c.want, out, errs)
+		}
+	}
+}

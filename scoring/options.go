@@ -41,6 +41,9 @@ type Options struct {
 	// defaults; TRL has no default max_len, so 0 means "not given").
 	OpenR1Cosine CosineScaledParams
 	TRLCosine    CosineScaledParams
+	// MathRulerRoundInt corrects MathRuler's _str_to_int (verl geo3k), which
+	// truncates a value within 1e-7 of an integer (2.99999999 becomes 2).
+	MathRulerRoundInt bool
 	// MathBudget is the time all the math_verify work on one answer may take
 	// (parses, comparisons, normalisation, regexes); 0 means
 	// mathverify.DefaultTimeout. Past it the answer gets math_verify's

@@ -46,16 +46,27 @@ func ExtractBoxedContent(text string) string {
 	return "None"
 }
 
+// Options are the corrections of the reference's bugs, all off by default.
+type Options struct {
+	// RoundInts makes _str_to_int round a value _str_is_int accepted (within
+	// 1e-7 of an integer) instead of truncating it: the reference turns
+	// \boxed{2.99999999\,} into 2.
+	RoundInts bool
+}
+
 // GradeAnswer is grade_answer(given_answer, ground_truth).
-func GradeAnswer(given, truth string) (bool, error) {
+func GradeAnswer(given, truth string) (bool, error) { return GradeAnswerWith(given, truth, Options{}) }
+
+// GradeAnswerWith is GradeAnswer with corrections.
+func GradeAnswerWith(given, truth string, o Options) (bool, error) {
 	if normalizeAnswer(truth) == normalizeAnswer(given) {
 		return true, nil
 	}
-	gt, err := normalize(truth)
+	gt, err := normalize(truth, o)
 	if err != nil {
 		return false, &undecidedError{"the ground truth's LaTeX (" + err.Error() + ")"}
 	}
-	gv, err := normalize(given)
+	gv, err := normalize(given, o)
 	if err != nil {
 		return false, &undecidedError{"the answer's LaTeX (" + err.Error() + ")"}
 	}

@@ -49,7 +49,7 @@ var (
 
 // normalize is grader._normalize. An error means _parse_latex met LaTeX this
 // port does not render.
-func normalize(expr string) (string, error) {
+func normalize(expr string, o Options) (string, error) {
 	if m := textWrapped.FindStringSubmatch(expr); m != nil {
 		expr = m[1]
 	}
@@ -91,7 +91,12 @@ func normalize(expr string) (string, error) {
 	expr = py.Lower(expr)
 	if strIsInt(expr) {
 		if f, err := py.ParseFloat(strings.ReplaceAll(expr, ",", "")); err == nil && !math.IsInf(f, 0) && !math.IsNaN(f) {
-			expr = intString(math.Trunc(f))
+			// _str_to_int: int(float(x)) truncates.
+			if o.RoundInts {
+				expr = intString(math.RoundToEven(f))
+			} else {
+				expr = intString(math.Trunc(f))
+			}
 		}
 	}
 	return expr, nil

@@ -774,6 +774,9 @@ func powValues(a, b *value) (*value, error) {
 	}
 	if e.r.IsInt() {
 		n := e.r.Num()
+		if c, ok := a.num.constant(); ok && a.isPlain() && !c.isFloat() && n.IsInt64() {
+			return ratPower(c.r, n.Int64())
+		}
 		if !n.IsInt64() || n.Int64() > maxExponent || n.Int64() < -maxExponent {
 			return nil, errUndecided
 		}
@@ -878,6 +881,30 @@ func exactRoot(x *big.Int, n int64) (*big.Int, bool) {
 		}
 	}
 	return nil, false
+}
+
+// ratPower is Rational**Integer, exact while the result stays within
+// maxBits (0**-k is zoo).
+func ratPower(r *big.Rat, k int64) (*value, error) {
+	if r.Sign() == 0 {
+		if k < 0 {
+			return &value{inf: true}, nil
+		}
+		if k == 0 {
+			return &value{num: constPoly(ratCoef(big.NewRat(1, 1)))}, nil
+		}
+		return &value{num: poly{}}, nil
+	}
+	bits := int64(r.Num().BitLen() + r.Denom().BitLen())
+	if abs64(k) > maxBits || bits*abs64(k) > maxBits {
+		return nil, errUndecided
+	}
+	num := new(big.Int).Exp(r.Num(), big.NewInt(abs64(k)), nil)
+	den := new(big.Int).Exp(r.Denom(), big.NewInt(abs64(k)), nil)
+	if k < 0 {
+		num, den = den, num
+	}
+	return &value{num: constPoly(ratCoef(new(big.Rat).SetFrac(num, den)))}, nil
 }
 
 func abs64(x int64) int64 {

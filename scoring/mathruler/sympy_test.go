@@ -53,6 +53,10 @@ func TestEqualUnderSympy(t *testing.T) {
 		{"pi^2/pi", "pi", true},
 		{"(pi^2-1)/(pi-1)", "pi+1", true},
 		{"sqrt(3)sqrt(12)", "6", true},
+		{"2**100", "1267650600228229401496703205376", true},
+		{"10**-3", "0.001", true},
+		{"0**-1", "1", false},
+		{"(2/3)**3", "8/27", true},
 	} {
 		got, err := equalUnderSympy(c.gt, c.given)
 		if undecided[c.given] || undecided[c.gt] {
@@ -63,6 +67,29 @@ func TestEqualUnderSympy(t *testing.T) {
 		}
 		if err != nil || got != c.want {
 			t.Errorf("(%s)-(%s): %v, %v; sympy %v", c.gt, c.given, got, err, c.want)
+		}
+	}
+}
+
+// TestRoundInts: _str_to_int truncates what _str_is_int accepted (values
+// from MathRuler under sympy 1.13.1); Options.RoundInts rounds instead.
+func TestRoundInts(t *testing.T) {
+	for _, c := range []struct {
+		given, gt    string
+		ref, rounded bool
+	}{
+		{"2,999.99999999", "3000", false, true},
+		{"2,999.99999999", "2999", true, false},
+		{`2.99999999\,`, "3", false, true},
+		{`2.99999999\,`, "2", true, false},
+		{`\mathbf{4.99999999}`, "5", false, true},
+		{`-1.99999999\,`, "-2", false, true},
+	} {
+		if got, err := GradeAnswer(c.given, c.gt); err != nil || got != c.ref {
+			t.Errorf("grade_answer(%q, %q) = %v, %v; MathRuler %v", c.given, c.gt, got, err, c.ref)
+		}
+		if got, err := GradeAnswerWith(c.given, c.gt, Options{RoundInts: true}); err != nil || got != c.rounded {
+			t.Errorf("rounded grade_answer(%q, %q) = %v, %v; want %v", c.given, c.gt, got, err, c.rounded)
 		}
 	}
 }

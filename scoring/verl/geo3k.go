@@ -11,12 +11,16 @@ import (
 // geo3kFormat is format_reward's pattern, matched with re.fullmatch and DOTALL.
 var geo3kFormat = regexp.MustCompile(`^(?s:<think>.*</think>.*\\boxed\{.*\}.*)$`)
 
+// geo3kGrader holds the corrections --mathruler-round-int asks for; its zero
+// value is the reference.
+type geo3kGrader struct{ mathruler.Options }
+
 // geo3kParts computes geo3k.py's format_reward and acc_reward (use_boxed):
 // mathruler's grade_answer on the last \boxed{} content. A ground truth of
 // null grades False (normalize_answer(None) is None); any other non-str
 // raises in answer.strip(). Answers whose sympy step the port does not
 // reproduce are an input error naming the scorer.
-func geo3kParts(s *scoring.Sample, tr *scoring.Trace) (format, acc float64, err error) {
+func (g geo3kGrader) parts(s *scoring.Sample, tr *scoring.Trace) (format, acc float64, err error) {
 	if s.SolutionErr != nil {
 		return 0, 0, s.SolutionErr
 	}
@@ -33,7 +37,7 @@ func geo3kParts(s *scoring.Sample, tr *scoring.Trace) (format, acc float64, err 
 		}
 		return 0, 0, &scoring.PyError{Type: "AttributeError", Msg: "the ground truth is not a str: it has no attribute 'strip'"}
 	}
-	ok, gerr := mathruler.GradeAnswer(answer, s.Answer)
+	ok, gerr := mathruler.GradeAnswerWith(answer, s.Answer, g.Options)
 	if gerr != nil {
 		return 0, 0, &scoring.InputError{Msg: "verl geo3k: " + gerr.Error()}
 	}
@@ -43,8 +47,8 @@ func geo3kParts(s *scoring.Sample, tr *scoring.Trace) (format, acc float64, err 
 
 // geo3k is geo3k.compute_score with its defaults (use_boxed, format_score
 // 0.1): 0.9·acc + 0.1·format, computed in that order as in Python.
-func geo3k(s *scoring.Sample, tr *scoring.Trace) (float64, error) {
-	format, acc, err := geo3kParts(s, tr)
+func (g geo3kGrader) score(s *scoring.Sample, tr *scoring.Trace) (float64, error) {
+	format, acc, err := g.parts(s, tr)
 	if err != nil {
 		return 0, err
 	}
@@ -52,10 +56,14 @@ func geo3k(s *scoring.Sample, tr *scoring.Trace) (float64, error) {
 	return (1.0-formatScore)*acc + formatScore*format, nil
 }
 
-func geo3kAcc(s *scoring.Sample, tr *scoring.Trace) (float64, error) {
-	_, acc, err := geo3kParts(s, tr)
+func (g geo3kGrader) acc(s *scoring.Sample, tr *scoring.Trace) (float64, error) {
+	_, acc, err := g.parts(s, tr)
 	return acc, err
 }
+
+// geo3k and geo3kAcc are the reference's functions.
+func geo3k(s *scoring.Sample, tr *scoring.Trace) (float64, error)    { return geo3kGrader{}.score(s, tr) }
+func geo3kAcc(s *scoring.Sample, tr *scoring.Trace) (float64, error) { return geo3kGrader{}.acc(s, tr) }
 
 func geo3kFormatReward(s *scoring.Sample, tr *scoring.Trace) (float64, error) {
 	if s.SolutionErr != nil {

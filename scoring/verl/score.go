@@ -13,7 +13,13 @@ import (
 // "score" of a dict result, as the reward manager takes it). Data sources
 // whose scorer is not ported are an input error that names it; unknown ones
 // raise NotImplementedError, as in verl.
-func score(s *scoring.Sample, tr *scoring.Trace) (float64, error) {
+func score(s *scoring.Sample, tr *scoring.Trace) (float64, error) { return dispatch{}.score(s, tr) }
+
+// dispatch is default_compute_score with the corrections of the scorers it
+// calls (the zero value is the reference).
+type dispatch struct{ geo geo3kGrader }
+
+func (d dispatch) score(s *scoring.Sample, tr *scoring.Trace) (float64, error) {
 	ds := s.DataSource
 	tr.Add("data_source", ds)
 	switch {
@@ -28,7 +34,7 @@ func score(s *scoring.Sample, tr *scoring.Trace) (float64, error) {
 	case ds == "codecontests" || ds == "apps" || ds == "codeforces" || ds == "taco":
 		return 0, notPorted(ds, "prime_code or sandbox_fusion")
 	case ds == "hiyouga/geometry3k":
-		return geo3k(s, tr)
+		return d.geo.score(s, tr)
 	case strings.HasPrefix(ds, "searchR1_") && isSearchR1(ds):
 		return searchR1(s, tr)
 	case ds == "":
