@@ -73,10 +73,21 @@ func classOf(r rune) uint8 {
 	return computeClass(r)
 }
 
-// runeAt decodes the rune at s[i]; an invalid byte is one RuneError.
+// runeAt decodes the rune at s[i] as utf8.DecodeRuneInString does (an
+// invalid byte is one RuneError), with ASCII and the three-byte runes of the
+// BMP, CJK among them, decoded here.
 func runeAt(s string, i int) (rune, int) {
-	if c := s[i]; c < utf8.RuneSelf {
+	c := s[i]
+	if c < utf8.RuneSelf {
 		return rune(c), 1
+	}
+	if c&0xf0 == 0xe0 && i+2 < len(s) {
+		c1, c2 := s[i+1], s[i+2]
+		r := rune(c&0x0f)<<12 | rune(c1&0x3f)<<6 | rune(c2&0x3f)
+		// Continuation bytes; not overlong; not a surrogate.
+		if c1&0xc0 == 0x80 && c2&0xc0 == 0x80 && r >= 0x800 && (r < 0xd800 || r > 0xdfff) {
+			return r, 3
+		}
 	}
 	return utf8.DecodeRuneInString(s[i:])
 }

@@ -97,7 +97,7 @@ func isNFCInert(s string) bool {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := runeAt(s, i)
 		// Invalid UTF-8 decodes as RuneError of length 1 (U+FFFD itself
 		// takes three bytes) and is not taken for inert.
 		if n == 1 || r >= 1<<16 || !nfcInertRune(r) {

@@ -170,7 +170,7 @@ func classRunEnd(s string, i int, c uint8) int {
 		default:
 			return i
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := runeAt(s, i)
 		if classOf(r) != c {
 			break
 		}
@@ -198,7 +198,7 @@ func spaceRunPieceEnd(s string, p int) int {
 		c, n := byteClasses[s[i]], 1
 		if c == classMulti {
 			var r rune
-			r, n = utf8.DecodeRuneInString(s[i:])
+			r, n = runeAt(s, i)
 			c = classOf(r)
 		}
 		if c != classSpace && c != classCRLF {

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func splitPieces(s string) []string {
@@ -117,5 +118,33 @@ func TestASCIILetters(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestRuneAt: runeAt decodes as utf8.DecodeRuneInString does, for every
+// three-byte sequence with a lead byte 0xE0-0xEF (valid, overlong,
+// surrogate, bad continuation, cut short) and a sample of others.
+func TestRuneAt(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		r, n := runeAt(s, 0)
+		wr, wn := utf8.DecodeRuneInString(s)
+		if r != wr || n != wn {
+			t.Fatalf("runeAt(%+q) = %U, %d; want %U, %d", s, r, n, wr, wn)
+		}
+	}
+	conts := []byte{0x00, 0x41, 0x7f, 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xff}
+	for c0 := 0xe0; c0 <= 0xef; c0++ {
+		for c1 := range 256 {
+			for _, c2 := range conts {
+				s := string([]byte{byte(c0), byte(c1), c2})
+				check(s)
+				check(s[:2])
+				check(s + "x")
+			}
+		}
+	}
+	for _, s := range []string{"a", "é", "\xff", "\xc3", "😀", "\xf0\x9f", "中文"} {
+		check(s)
 	}
 }

@@ -162,7 +162,8 @@ func (e *encoder) pieces(s string) {
 	count := 0 // of the short pieces; e.piece counts the others itself
 	for p := 0; p < len(s); {
 		// Where 16 bytes can be read, the commonest pieces (an ASCII
-		// word, after a space or not, a digit, a symbol on its own) are
+		// word, after a space or symbol or not, a digit, a symbol on its
+		// own) are
 		// found as pieceEnd would and looked up here without a call; the
 		// others and pieces near the end of s go through pieceEnd and
 		// e.lookup.
@@ -173,12 +174,12 @@ func (e *encoder) pieces(s string) {
 			continue
 		}
 		w := s[p : p+16]
-		class, q := byteClasses[w[0]], 1
-		if class == classSpace && byteClasses[w[1]] == classLetter {
-			class, q = classLetter, 2
+		class, next, q := byteClasses[w[0]], byteClasses[w[1]], 1
+		if next == classLetter && (class == classSpace || class == classOther && w[0] != '\'') {
+			class, q = classLetter, 2 // a one-rune prefix; an apostrophe may start a contraction
 		}
 		var end int
-		switch next := byteClasses[w[1]]; {
+		switch {
 		case class == classLetter:
 			k := asciiLetters(load64(w, q))
 			if end = p + q + k; k == 8 || s[end] >= utf8.RuneSelf {
