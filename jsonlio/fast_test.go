@@ -184,6 +184,9 @@ func FuzzFastReading(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
 		sameAsReference(t, b)
+		if IsBlank(b) != (len(bytes.Trim(b, " \t\r\n")) == 0) {
+			t.Fatalf("IsBlank(%q) = %v", b, IsBlank(b))
+		}
 	})
 }
 

@@ -155,5 +155,10 @@ func (lr *LineReader) releaseBuffer() {
 
 // IsBlank reports whether a line holds only JSON whitespace.
 func IsBlank(line []byte) bool {
-	return len(bytes.Trim(line, " \t\r\n")) == 0
+	for _, c := range line {
+		if !isSpace(c) {
+			return false
+		}
+	}
+	return true
 }

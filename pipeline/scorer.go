@@ -19,10 +19,15 @@ import (
 type outputNames struct {
 	rewards, total, errors, fallbacks, advantage string // JSON-quoted
 	replaced                                     []string
+	// reward[i] is `"NAME": ` of the run's i-th reward, written on every line.
+	reward []string
 }
 
-func newOutputNames(prefix string) *outputNames {
+func newOutputNames(prefix string, rewards []NamedReward) *outputNames {
 	n := &outputNames{}
+	for _, nr := range rewards {
+		n.reward = append(n.reward, string(jsonlio.AppendString(nil, nr.Name))+": ")
+	}
 	for _, p := range []struct {
 		dst  *string
 		name string
@@ -55,7 +60,7 @@ type scorer struct {
 
 func newScorer(cfg *Config) *scorer {
 	reads := len(cfg.Rewards) > 0 || len(cfg.Sets) > 0 || cfg.Trace || cfg.MethodOf != nil
-	return &scorer{cfg: cfg, names: newOutputNames(cfg.Prefix), readsSample: reads}
+	return &scorer{cfg: cfg, names: newOutputNames(cfg.Prefix, cfg.Rewards), readsSample: reads}
 }
 
 // scoreBatch scores the lines of b, stopping early (and marking b cut) once
@@ -431,12 +436,11 @@ func (sc *scorer) invalid(o *Outcome, err error) {
 func (sc *scorer) render(dst []byte, o *Outcome) []byte {
 	dst = append(dst, sc.names.rewards...)
 	dst = append(dst, ": {"...)
-	for i, nr := range sc.cfg.Rewards {
+	for i := range sc.cfg.Rewards {
 		if i > 0 {
 			dst = append(dst, ", "...)
 		}
-		dst = jsonlio.AppendString(dst, nr.Name)
-		dst = append(dst, ": "...)
+		dst = append(dst, sc.names.reward[i]...)
 		if o.Errs[i] != nil {
 			dst = append(dst, "null"...)
 		} else {

@@ -56,7 +56,7 @@ type group struct {
 const heldOverhead = 256
 
 func newWriter(cfg *Config, out, msgs io.Writer) *writer {
-	return &writer{cfg: cfg, advantage: newOutputNames(cfg.Prefix).advantage, render: newScorer(cfg), out: newLineOut(out), msgs: msgs, open: map[string]*group{}, finished: map[string]string{}}
+	return &writer{cfg: cfg, advantage: newOutputNames(cfg.Prefix, nil).advantage, render: newScorer(cfg), out: newLineOut(out), msgs: msgs, open: map[string]*group{}, finished: map[string]string{}}
 }
 
 func (w *writer) batch(b *batch) error {
