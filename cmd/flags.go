@@ -111,6 +111,7 @@ func (f *rewardFlags) register(fs *pflag.FlagSet) {
 	fs.IntVar(&l.BreakerFailures, "llm-breaker", 5, "llm: consecutive failed requests that declare the judge down (lines then fall back at once; one request probes it every 30 s); negative: never")
 	fs.BoolVar(&l.Strict, "llm-strict", false, "llm: a judge that does not answer is an error (reward null, exit 4) instead of the reference's exact-match fallback")
 	fs.BoolVar(&f.opts.MathRulerRoundInt, "mathruler-round-int", false, `verl geo3k: round a near-integer answer in MathRuler's _str_to_int (fixes the reference, which truncates: \boxed{2.99999999\,} becomes 2)`)
+	fs.BoolVar(&f.opts.MathRulerFracParens, "mathruler-frac-parens", false, `verl geo3k: parenthesise \frac's sums and compound denominators when MathRuler renders LaTeX (fixes the reference, where \frac{1}{1+\sqrt{2}} reads 1/1+sqrt(2))`)
 	fs.DurationVar(&f.opts.MathBudget, "math-budget", mathverify.DefaultTimeout, "math_verify work allowed per answer (parses, comparisons, normalisation); past it the answer gets math_verify's timeout outcome and is counted")
 }
 

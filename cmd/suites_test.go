@@ -73,22 +73,33 @@ func TestCheckTRLTable(t *testing.T) {
 	}
 }
 
-// TestMathRulerRoundInt: verl:geo3k (and verl:score's geometry3k lines)
-// reproduce MathRuler's truncating _str_to_int by default, so
-// \boxed{2.99999999\,} is 2 and only the format counts; --mathruler-round-int
-// grades it 3.
-func TestMathRulerRoundInt(t *testing.T) {
-	line := `{"input": "Find x.", "step": 1, "output": "<think>x</think> \\boxed{2.99999999\\,}", "gts": "3", "data_source": "hiyouga/geometry3k"}` + "\n"
+// TestMathRulerCorrections: verl:geo3k (and verl:score's geometry3k lines)
+// reproduce MathRuler's bugs by default: a truncating _str_to_int
+// (\boxed{2.99999999\,} is 2) and \frac rendered without parentheses
+// (\frac{1}{1+\sqrt{2}} is 1/1+sqrt(2)), so only the format counts;
+// --mathruler-round-int and --mathruler-frac-parens correct them.
+func TestMathRulerCorrections(t *testing.T) {
+	line := func(out, gts string) string {
+		return `{"input": "Find x.", "step": 1, "output": "<think>x</think> \\boxed{` + out + `}", "gts": "` + gts + `", "data_source": "hiyouga/geometry3k"}` + "\n"
+	}
 	for _, c := range []struct {
-		flags []string
-		want  string
+		line, flag string
 	}{
-		{nil, `"rewards": {"verl:geo3k": 0.1, "verl:score": 0.1}`},
-		{[]string{"--mathruler-round-int"}, `"rewards": {"verl:geo3k": 1.0, "verl:score": 1.0}`},
+		{line(`2.99999999\\,`, "3"), "--mathruler-round-int"},
+		{line(`\\frac{1}{1+\\sqrt{2}}`, `\\sqrt{2}-1`), "--mathruler-frac-parens"},
 	} {
-		out, errs, code := run(t, line, append([]string{"score", "-q", "--preset", "verl", "-r", "verl:geo3k,verl:score"}, c.flags...)...)
-		if code != 0 || !strings.Contains(out, c.want) {
-			t.Errorf("%v: exit %d, want %s in\n%s%s", c.flags, code, c.want, out, errs)
+		args := []string{"score", "-q", "--preset", "verl", "-r", "verl:geo3k,verl:score"}
+		for _, v := range []struct {
+			flags []string
+			want  string
+		}{
+			{nil, `"rewards": {"verl:geo3k": 0.1, "verl:score": 0.1}`},
+			{[]string{c.flag}, `"rewards": {"verl:geo3k": 1.0, "verl:score": 1.0}`},
+		} {
+			out, errs, code := run(t, c.line, append(args, v.flags...)...)
+			if code != 0 || !strings.Contains(out, v.want) {
+				t.Errorf("%s %v: exit %d, want %s in\n%s%s", c.line, v.flags, code, v.want, out, errs)
+			}
 		}
 	}
 }

@@ -44,6 +44,9 @@ type Options struct {
 	// MathRulerRoundInt corrects MathRuler's _str_to_int (verl geo3k), which
 	// truncates a value within 1e-7 of an integer (2.99999999 becomes 2).
 	MathRulerRoundInt bool
+	// MathRulerFracParens corrects MathRuler's LaTeX rendering of \frac
+	// (pylatexenc's "%s/%s": \frac{x+1}{2} reads x+1/2).
+	MathRulerFracParens bool
 	// MathBudget is the time all the math_verify work on one answer may take
 	// (parses, comparisons, normalisation, regexes); 0 means
 	// mathverify.DefaultTimeout. Past it the answer gets math_verify's

@@ -52,6 +52,10 @@ type Options struct {
 	// 1e-7 of an integer) instead of truncating it: the reference turns
 	// \boxed{2.99999999\,} into 2.
 	RoundInts bool
+	// FracParens renders \frac{a}{b} with parentheses where a is a sum or b
+	// more than one number or letter; the reference's "a/b" makes
+	// \frac{1}{1+\sqrt{2}} equal to 1+\sqrt{2}.
+	FracParens bool
 }
 
 // GradeAnswer is grade_answer(given_answer, ground_truth).

@@ -373,22 +373,33 @@ func (w *walker) expression(pos int) (*lnode, int, bool, error) {
 }
 
 // latexToText is LatexNodes2Text().latex_to_text(s).
-func latexToText(s string) (string, error) {
+func latexToText(s string) (string, error) { return renderer{}.text(s) }
+
+// renderer renders nodes as latex2text does; fracParens is the correction
+// of --mathruler-frac-parens.
+type renderer struct {
+	// fracParens puts a \frac numerator with a sum, or a denominator that is
+	// more than one number or letter, in parentheses: pylatexenc's "%s/%s"
+	// makes \frac{1}{1+\sqrt{2}} read 1/1+√(2).
+	fracParens bool
+}
+
+func (rd renderer) text(s string) (string, error) {
 	w := &walker{s: s}
 	list, _, err := w.nodes(0, 0, 0)
 	if err != nil {
 		return "", err
 	}
 	var b strings.Builder
-	if err := renderList(&b, list); err != nil {
+	if err := rd.renderList(&b, list); err != nil {
 		return "", err
 	}
 	return b.String(), nil
 }
 
-func renderList(b *strings.Builder, list []*lnode) error {
+func (rd renderer) renderList(b *strings.Builder, list []*lnode) error {
 	for _, n := range list {
-		if err := render(b, n); err != nil {
+		if err := rd.render(b, n); err != nil {
 			return err
 		}
 	}
@@ -397,44 +408,47 @@ func renderList(b *strings.Builder, list []*lnode) error {
 
 // groupText is _groupnodecontents_to_text: a group's contents, any other node
 // rendered as itself, nothing for an absent argument.
-func groupText(n *lnode) (string, error) {
+func (rd renderer) groupText(n *lnode) (string, error) {
 	if n == nil {
 		return "", nil
 	}
 	var b strings.Builder
 	var err error
 	if n.kind == lGroup {
-		err = renderList(&b, n.nodes)
+		err = rd.renderList(&b, n.nodes)
 	} else {
-		err = render(&b, n)
+		err = rd.render(&b, n)
 	}
 	return b.String(), err
 }
 
-func render(b *strings.Builder, n *lnode) error {
+func (rd renderer) render(b *strings.Builder, n *lnode) error {
 	switch n.kind {
 	case lChars:
 		b.WriteString(n.chars)
 	case lGroup:
-		return renderList(b, n.nodes)
+		return rd.renderList(b, n.nodes)
 	case lSpecials:
 		spec, ok := textSpecials[n.chars]
 		if !ok {
 			b.WriteString(n.chars)
 			return nil
 		}
-		return renderSpec(b, spec, nil)
+		return rd.renderSpec(b, spec, nil)
 	case lMacro:
 		spec, ok := textMacros[n.name]
 		if !ok {
 			return nil
 		}
-		return renderSpec(b, spec, n.args)
+		if rd.fracParens && n.name == "frac" && len(n.args) == 2 {
+			return rd.frac(b, n.args[0], n.args[1])
+		}
+		return rd.renderSpec(b, spec, n.args)
 	}
 	return nil
 }
 
-func renderSpec(b *strings.Builder, spec textSpec, args []*lnode) error {
+func (rd renderer) renderSpec(b *strings.Builder, spec textSpec, args []*lnode) error {
 	switch spec.kind {
 	case textDiscard:
 		return nil
@@ -443,7 +457,7 @@ func renderSpec(b *strings.Builder, spec textSpec, args []*lnode) error {
 	case textStyle:
 		var arg string
 		if len(args) > 0 {
-			t, err := groupText(args[0])
+			t, err := rd.groupText(args[0])
 			if err != nil {
 				return err
 			}
@@ -466,7 +480,7 @@ func renderSpec(b *strings.Builder, spec textSpec, args []*lnode) error {
 	case textAccent:
 		c := " "
 		if len(args) > 0 && args[0] != nil {
-			t, err := groupText(args[0])
+			t, err := rd.groupText(args[0])
 			if err != nil {
 				return err
 			}
@@ -484,7 +498,7 @@ func renderSpec(b *strings.Builder, spec textSpec, args []*lnode) error {
 		return nil
 	case textArgs:
 		for _, a := range args {
-			t, err := groupText(a)
+			t, err := rd.groupText(a)
 			if err != nil {
 				return err
 			}
@@ -498,7 +512,7 @@ func renderSpec(b *strings.Builder, spec textSpec, args []*lnode) error {
 	}
 	texts := make([]string, len(args))
 	for i, a := range args {
-		t, err := groupText(a)
+		t, err := rd.groupText(a)
 		if err != nil {
 			return err
 		}
@@ -510,6 +524,34 @@ func renderSpec(b *strings.Builder, spec textSpec, args []*lnode) error {
 	}
 	b.WriteString(out)
 	return nil
+}
+
+func (rd renderer) frac(b *strings.Builder, num, den *lnode) error {
+	n, err := rd.groupText(num)
+	if err != nil {
+		return err
+	}
+	d, err := rd.groupText(den)
+	if err != nil {
+		return err
+	}
+	if strings.ContainsAny(strings.TrimLeft(py.Strip(n), "-"), "+-") {
+		n = "(" + n + ")"
+	}
+	if !simpleDenominator(py.Strip(d)) {
+		d = "(" + d + ")"
+	}
+	b.WriteString(n + "/" + d)
+	return nil
+}
+
+// simpleDenominator: a number or a single letter, which needs no parentheses
+// after '/'.
+func simpleDenominator(d string) bool {
+	if utf8.RuneCountInString(d) == 1 {
+		return true
+	}
+	return d != "" && strings.Trim(d, "0123456789.") == ""
 }
 
 // percentFormat is Python's `repl % x` for the replacement strings of

@@ -74,7 +74,7 @@ func normalize(expr string, o Options) (string, error) {
 		expr = intString(math.RoundToEven(f))
 	}
 	if strings.Contains(expr, `\`) {
-		t, err := parseLatex(expr)
+		t, err := parseLatex(expr, renderer{fracParens: o.FracParens})
 		switch err {
 		case nil:
 			expr = t
@@ -103,11 +103,11 @@ func normalize(expr string, o Options) (string, error) {
 }
 
 // parseLatex is _parse_latex.
-func parseLatex(expr string) (string, error) {
+func parseLatex(expr string, rd renderer) (string, error) {
 	expr = strings.ReplaceAll(expr, `\tfrac`, `\frac`)
 	expr = strings.ReplaceAll(expr, `\dfrac`, `\frac`)
 	expr = strings.ReplaceAll(expr, `\frac`, ` \frac`)
-	t, err := latexToText(expr)
+	t, err := rd.text(expr)
 	if err != nil {
 		return "", err
 	}

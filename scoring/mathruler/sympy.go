@@ -713,7 +713,7 @@ func divValues(a, b *value) (*value, error) {
 			return nil, errUndecided
 		}
 		// a / (n/d) = a·d / n
-		inv := &value{num: b.den, den: b.num, sqrtDen: b.sqrtDen || b.num.hasRadical() && len(b.num) > 1}
+		inv := &value{num: b.den, den: b.num, sqrtDen: b.sqrtDen || len(b.num) > 1 && unrationalised(b.num)}
 		return mulValues(a, inv)
 	}
 	if len(b.num) == 0 {
@@ -760,8 +760,27 @@ func divValues(a, b *value) (*value, error) {
 		}
 	}
 	out.den = den
-	out.sqrtDen = out.sqrtDen || b.num.hasRadical()
+	out.sqrtDen = out.sqrtDen || unrationalised(b.num)
 	return &out, nil
+}
+
+// unrationalised: a denominator with radicals that this port does not count
+// on simplify to rationalise. A numeric one (square roots of at most two
+// radicands, no symbols, pi or I) radsimp rationalises, as sympy does for
+// 1/(1+sqrt(2)), 1/(sqrt(2)+sqrt(3)), 5/(2sqrt(3)-3) (sympy_test.go).
+func unrationalised(den poly) bool {
+	if !den.hasRadical() {
+		return false
+	}
+	rads := map[int64]bool{}
+	for _, t := range den {
+		if len(t.m.gens) > 0 {
+			return true
+		}
+		rads[t.m.rad] = true
+	}
+	delete(rads, 1)
+	return len(rads) > 2
 }
 
 func powValues(a, b *value) (*value, error) {

@@ -6,11 +6,11 @@ import "testing"
 // leaves them, values from MathRuler's function under sympy 1.13.1. Float
 // arithmetic rounds as sympy's does (14.6 is 73/5, 0.1+0.2 is not 0.3);
 // tuples, "a." and a lone "=" raise (False). The port declines (undecided)
-// where simplify's answer depends on more than value: a radical in a sum's
-// denominator (simplify finds sqrt(2)-1 = 1/(1+sqrt(2)) in one order only) and
-// an undefined function x(2).
+// where it does not know simplify's answer: an undefined function x(2), a
+// radical in a symbolic sum's denominator. Numeric radical denominators are
+// rationalised (radsimp), both ways round.
 func TestEqualUnderSympy(t *testing.T) {
-	undecided := map[string]bool{"1/(1+sqrt(2))": true, "x(2)": true}
+	undecided := map[string]bool{"x(2)": true, "1/(x+sqrt(2))": true}
 	for _, c := range []struct {
 		gt, given string
 		want      bool
@@ -57,6 +57,17 @@ func TestEqualUnderSympy(t *testing.T) {
 		{"10**-3", "0.001", true},
 		{"0**-1", "1", false},
 		{"(2/3)**3", "8/27", true},
+		{"1/(1+sqrt(2))", "sqrt(2)-1", true},
+		{"1/(2+3sqrt(5))", "(3sqrt(5)-2)/41", true},
+		{"3/(sqrt(7)-2)", "sqrt(7)+2", true},
+		{"(1+sqrt(2))/(1-sqrt(2))", "-3-2sqrt(2)", true},
+		{"1/(sqrt(2)+sqrt(3))", "sqrt(3)-sqrt(2)", true},
+		{"sqrt(3)-sqrt(2)", "1/(sqrt(2)+sqrt(3))", true},
+		{"12/(4+2sqrt(3))", "12-6sqrt(3)", true},
+		{"pi/(1+sqrt(2))", "pi(sqrt(2)-1)", true},
+		{"5/(2sqrt(3)-3)", "(10sqrt(3)+15)/3", true},
+		{"1/(1+sqrt(2))", "1+sqrt(2)", false},
+		{"1/(x+sqrt(2))", "(x-sqrt(2))/(x^2-2)", true},
 	} {
 		got, err := equalUnderSympy(c.gt, c.given)
 		if undecided[c.given] || undecided[c.gt] {
@@ -67,6 +78,31 @@ func TestEqualUnderSympy(t *testing.T) {
 		}
 		if err != nil || got != c.want {
 			t.Errorf("(%s)-(%s): %v, %v; sympy %v", c.gt, c.given, got, err, c.want)
+		}
+	}
+}
+
+// TestFracParens: the reference renders \frac{a}{b} as "a/b" (values from
+// MathRuler under sympy 1.13.1); Options.FracParens reads it as (a)/(b).
+func TestFracParens(t *testing.T) {
+	for _, c := range []struct {
+		given, gt   string
+		ref, parens bool
+	}{
+		{`\frac{1}{1+\sqrt{2}}`, `\sqrt{2}-1`, false, true},
+		{`\sqrt{2}-1`, `\frac{1}{1+\sqrt{2}}`, false, true},
+		{`1+\sqrt{2}`, `\frac{1}{1+\sqrt{2}}`, true, false},
+		{`\frac{x+1}{2}`, `\frac{1+x}{2}`, false, true},
+		{`\frac{2}{x+1}`, `2/(x+1)`, false, true},
+		{`\frac{7}{2}`, `3.5`, true, true},
+		{`\frac{14}{4}`, `\frac{7}{2}`, false, false},
+		{`\frac{1}{2\pi}`, `\frac{1}{2}\pi`, true, false},
+	} {
+		if got, err := GradeAnswer(c.given, c.gt); err != nil || got != c.ref {
+			t.Errorf("grade_answer(%q, %q) = %v, %v; MathRuler %v", c.given, c.gt, got, err, c.ref)
+		}
+		if got, err := GradeAnswerWith(c.given, c.gt, Options{FracParens: true}); err != nil || got != c.parens {
+			t.Errorf("parenthesised grade_answer(%q, %q) = %v, %v; want %v", c.given, c.gt, got, err, c.parens)
 		}
 	}
 }

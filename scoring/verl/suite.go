@@ -19,7 +19,7 @@ const Name = "verl"
 
 // Suite is verl's reward set.
 func Suite(o *scoring.Options) scoring.Suite {
-	geo := geo3kGrader{mathruler.Options{RoundInts: o.MathRulerRoundInt}}
+	geo := geo3kGrader{mathruler.Options{RoundInts: o.MathRulerRoundInt, FracParens: o.MathRulerFracParens}}
 	return scoring.Suite{
 		Name: Name,
 		Doc:  "verl verl/utils/reward_score: default_compute_score and the rule-based scorers it dispatches to",
