@@ -585,7 +585,10 @@ func mayEndWithUnit(text string) bool {
 			continue
 		}
 		body := t[:len(t)-len(suffix)]
-		for _, u := range unitNames {
+		if body == "" {
+			continue // no unit name is empty
+		}
+		for _, u := range unitsByLastByte[body[len(body)-1]] {
 			if strings.HasSuffix(body, u) {
 				return true
 			}
@@ -593,3 +596,11 @@ func mayEndWithUnit(text string) bool {
 	}
 	return false
 }
+
+// unitsByLastByte lists unitNames by their last byte, for mayEndWithUnit.
+var unitsByLastByte = func() (t [256][]string) {
+	for _, u := range unitNames {
+		t[u[len(u)-1]] = append(t[u[len(u)-1]], u)
+	}
+	return t
+}()

@@ -1,6 +1,7 @@
 package mathverify
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -69,4 +70,33 @@ func FuzzNormConditions(f *testing.F) {
 		}
 		checkMay(t, s)
 	})
+}
+
+// mayEndWithUnitReference is mayEndWithUnit trying every unit name.
+func mayEndWithUnitReference(text string) bool {
+	t := strings.TrimRightFunc(text, isPySpace)
+	for _, suffix := range []string{"", "s", "es"} {
+		if !strings.HasSuffix(t, suffix) {
+			continue
+		}
+		for _, u := range unitNames {
+			if strings.HasSuffix(t[:len(t)-len(suffix)], u) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func TestMayEndWithUnit(t *testing.T) {
+	in := append([]string{"", "s", "es", " ", "5 cm", "5 cms", "5 cmes", "π r 2", "x^2", "3 ° f", "12 inches "}, mayProbes...)
+	for _, u := range unitNames {
+		in = append(in, "3 "+u, "3 "+u+"s", "3 "+u+"es ", u[1:], "x"+u)
+	}
+	in = append(in, prefilterCorpus(t)...)
+	for _, s := range in {
+		if got, want := mayEndWithUnit(s), mayEndWithUnitReference(s); got != want {
+			t.Errorf("mayEndWithUnit(%q) = %v, reference %v", s, got, want)
+		}
+	}
 }
