@@ -18,19 +18,44 @@ type MemoKey[T any] struct{ name string }
 // NewMemoKey makes a key; name is for debugging only.
 func NewMemoKey[T any](name string) *MemoKey[T] { return &MemoKey[T]{name: name} }
 
+// NoParams is the params of a value that depends on the Sample alone.
+type NoParams struct{}
+
 type memoEntry struct {
 	key, params, value any
 }
 
+// memoCap is the room made at a Sample's first memo entry: the VLM-R1
+// rewards of one line keep up to five values, so the slice is not regrown.
+const memoCap = 6
+
 // Remember returns the value for key and params on s, calling compute the
 // first time. params must be comparable (a struct of options, or nil).
 func Remember[T any](s *Sample, key *MemoKey[T], params any, compute func() T) T {
-	for _, e := range s.memo {
-		if e.key == any(key) && e.params == params {
+	return RememberBy(s, key, params, compute)
+}
+
+// RememberBy is Remember with params of a static type, which a lookup then
+// compares without boxing them.
+func RememberBy[T any, P comparable](s *Sample, key *MemoKey[T], params P, compute func() T) T {
+	for i := range s.memo {
+		if e := &s.memo[i]; e.key == any(key) && sameParams(e.params, params) {
 			return e.value.(T)
 		}
 	}
 	v := compute()
+	if s.memo == nil {
+		s.memo = make([]memoEntry, 0, memoCap)
+	}
 	s.memo = append(s.memo, memoEntry{key: key, params: params, value: v})
 	return v
+}
+
+// sameParams reports whether stored params equal p. A nil interface is
+// not a P even when P is an interface type, hence the second test.
+func sameParams[P comparable](stored any, p P) bool {
+	if q, ok := stored.(P); ok {
+		return q == p
+	}
+	return stored == nil && any(p) == nil
 }

@@ -24,3 +24,22 @@ func TestRemember(t *testing.T) {
 		t.Errorf("other sample: %d after %d calls", got, calls)
 	}
 }
+
+func TestRememberByAndNilParams(t *testing.T) {
+	k := NewMemoKey[int]("k")
+	s := &Sample{}
+	calls := 0
+	f := func() int { calls++; return calls }
+	Remember(s, k, nil, f)
+	Remember(s, k, nil, f)
+	RememberBy(s, k, "a", f)
+	RememberBy(s, k, "a", f)
+	RememberBy(s, k, NoParams{}, f)
+	RememberBy(s, k, NoParams{}, f)
+	if got := RememberBy(s, k, "b", f); calls != 4 || got != 4 {
+		t.Errorf("%d calls, last value %d; want 4 and 4 (nil, \"a\", NoParams, \"b\" each once)", calls, got)
+	}
+	if got := Remember(s, k, "a", f); got != 2 {
+		t.Errorf("Remember with the params RememberBy stored: %d, want 2", got)
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"math"
 	"testing"
 
+	"github.com/grpo-score/grpo-score/scoring/coco"
 	"github.com/grpo-score/grpo-score/scoring/pyjson"
 )
 
@@ -73,6 +74,86 @@ func FuzzIoUFastPaths(f *testing.F) {
 				pb, gb := readGuardedBox(p), readGuardedBox(g)
 				if got, want := pb.iou(&gb), refBoxPairIoU(p, g); math.Float64bits(got) != math.Float64bits(want) {
 					t.Fatalf("iou(%s, %s) = %v; reference %v", pyjson.Repr(p), pyjson.Repr(g), got, want)
+				}
+			}
+		}
+	})
+}
+
+// FuzzCOCOFloatBox: the pnum box of map_reward equals cocoBox's Python
+// arithmetic followed by floatBox, value for value and exception for
+// exception, on boxes of fuzzed JSON items.
+func FuzzCOCOFloatBox(f *testing.F) {
+	for _, s := range []string{"1", "1.5", "true", "-0.0", "1e400", "NaN", "-Infinity", "null", `"a"`, "100000000000000000000", "1073741823", "-1073741825", "[]"} {
+		f.Add(int64(3), s, int64(10), "20")
+	}
+	f.Fuzz(func(t *testing.T, a int64, b string, c int64, d string) {
+		for _, js := range []string{
+			fmt.Sprintf(`{"bbox_2d": [%d, %s, %d, %s]}`, a, b, c, d),
+			fmt.Sprintf(`{"bbox_2d": [%s, %d, %s, %d, 7]}`, b, a, d, c),
+			fmt.Sprintf(`{"bbox_2d": [%d, %s, %d]}`, a, b, c),
+			fmt.Sprintf(`{"bbox_2d": %s}`, b),
+		} {
+			item, err := pyjson.Loads(js)
+			if err != nil {
+				continue
+			}
+			box, area, err, convErr := cocoFloatBox(item)
+			wbox, warea, werr := cocoBox(item)
+			var wfb coco.Box
+			var wconv error
+			if werr == nil {
+				wfb, wconv = floatBox(wbox)
+			}
+			same := func(x, y float64) bool { return math.Float64bits(x) == math.Float64bits(y) || x != x && y != y }
+			if (err == nil) != (werr == nil) || (convErr == nil) != (wconv == nil) ||
+				!same(box.X, wfb.X) || !same(box.Y, wfb.Y) || !same(box.W, wfb.W) || !same(box.H, wfb.H) || werr == nil && !same(area, warea) {
+				t.Fatalf("%s: %v %v %v %v; reference %v %v %v %v", js, box, area, err, convErr, wfb, warea, werr, wconv)
+			}
+			if err != nil && err.Error() != werr.Error() || convErr != nil && convErr.Error() != wconv.Error() {
+				t.Fatalf("%s: errors %v, %v; reference %v, %v", js, err, convErr, werr, wconv)
+			}
+		}
+	})
+}
+
+// refLowerLabel is the former label reading: pyjson.Lower's value.
+func refLowerLabel(box pyjson.Value) (pyjson.Value, bool) {
+	l, err := pyjson.GetItem(box, keyLabel)
+	if err != nil {
+		return nil, false
+	}
+	l, err = pyjson.Lower(l)
+	return l, err == nil
+}
+
+// FuzzLowerLabel: labels read as strings (ASCII lower-cased here) are
+// equal exactly when the former pyjson values are, and raise alike.
+func FuzzLowerLabel(f *testing.F) {
+	for _, s := range []string{`"Cat"`, `"cat"`, `"İ"`, `"\ud800"`, `"ΣΑΣ"`, `5`, `null`, `["a"]`, `"A\u0000b"`} {
+		f.Add(s, `"CAT"`)
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		boxes := make([]pyjson.Value, 0, 3)
+		for _, js := range []string{`{"label": ` + a + `}`, `{"label": ` + b + `}`, `{"bbox_2d": 1}`} {
+			if v, err := pyjson.Loads(js); err == nil {
+				boxes = append(boxes, v)
+			}
+		}
+		for _, x := range boxes {
+			for _, y := range boxes {
+				lx, okx := lowerLabel(x)
+				ly, oky := lowerLabel(y)
+				rx, rokx := refLowerLabel(x)
+				ry, roky := refLowerLabel(y)
+				if okx != rokx || oky != roky {
+					t.Fatalf("%s, %s: raises %v %v; reference %v %v", pyjson.Repr(x), pyjson.Repr(y), !okx, !oky, !rokx, !roky)
+				}
+				if !okx || !oky {
+					continue
+				}
+				if (lx == ly) != pyjson.Equal(rx, ry) || lx != string(rx.(pyjson.Str)) {
+					t.Fatalf("%s, %s: %q %q; reference %s %s", pyjson.Repr(x), pyjson.Repr(y), lx, ly, pyjson.Repr(rx), pyjson.Repr(ry))
 				}
 			}
 		}

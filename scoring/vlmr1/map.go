@@ -119,7 +119,7 @@ func (m *mapScorer) mapRewardOn(s *scoring.Sample, content, sol string, lengthRe
 	if s == nil || tr.On() {
 		e = m.evaluation(nil, content, sol, tr)
 	} else {
-		e = scoring.Remember(s, mapEvaluationKey, [2]string{content, sol}, func() mapEvaluation {
+		e = scoring.RememberBy(s, mapEvaluationKey, [2]string{content, sol}, func() mapEvaluation {
 			return m.evaluation(s, content, sol, nil)
 		})
 	}
@@ -221,13 +221,13 @@ func (m *mapScorer) calculateMap(preds, gtItems []pyjson.Value, tr *scoring.Trac
 			id = int64(len(cats))
 			cats[key] = id
 		}
-		box, area, err := cocoBox(item)
+		box, area, err, boxConvErr := cocoFloatBox(item)
 		if err != nil {
 			return none, false, pyErr(err)
 		}
-		g := coco.GroundTruth{ImageID: 0, CategoryID: id, Area: area}
-		if g.Box, err = floatBox(box); err != nil && convErr == nil {
-			convErr = pyErr(err)
+		g := coco.GroundTruth{ImageID: 0, CategoryID: id, Area: area, Box: box}
+		if boxConvErr != nil && convErr == nil {
+			convErr = pyErr(boxConvErr)
 		}
 		gts = append(gts, g)
 	}
@@ -246,13 +246,13 @@ func (m *mapScorer) calculateMap(preds, gtItems []pyjson.Value, tr *scoring.Trac
 		if !ok {
 			continue
 		}
-		box, _, err := cocoBox(item)
+		box, _, err, boxConvErr := cocoFloatBox(item)
 		if err != nil {
 			continue
 		}
-		d := coco.Detection{ImageID: 0, CategoryID: id, Score: 1.0}
-		if d.Box, err = floatBox(box); err != nil && convErr == nil {
-			convErr = pyErr(err)
+		d := coco.Detection{ImageID: 0, CategoryID: id, Score: 1.0, Box: box}
+		if boxConvErr != nil && convErr == nil {
+			convErr = pyErr(boxConvErr)
 		}
 		dts = append(dts, d)
 	}
@@ -283,6 +283,34 @@ func (m *mapScorer) calculateMap(preds, gtItems []pyjson.Value, tr *scoring.Trac
 		res = ev.Evaluate(gts, dts)
 	}
 	return res.Stats, true, nil
+}
+
+// cocoFloatBox is cocoBox and then floatBox: the box in doubles, its area,
+// the exception of the Python arithmetic (err) and that of the conversion
+// to doubles (convErr, which COCOeval raises later). A bbox_2d list whose
+// first four items are pnums takes pnum arithmetic, the same operations,
+// making no Python values; it cannot raise.
+func cocoFloatBox(item pyjson.Value) (b coco.Box, area float64, err, convErr error) {
+	if bb, e := pyjson.GetItem(item, keyBBox); e == nil {
+		if l, ok := bb.(pyjson.List); ok && len(l) >= 4 {
+			var n [4]pnum
+			for i := range n {
+				if n[i], ok = toPnum(l[i]); !ok {
+					break
+				}
+			}
+			if ok {
+				w, h := n[2].sub(n[0]), n[3].sub(n[1])
+				return coco.Box{X: n[0].float(), Y: n[1].float(), W: w.float(), H: h.float()}, w.mul(h).float(), nil, nil
+			}
+		}
+	}
+	box, area, err := cocoBox(item)
+	if err != nil {
+		return coco.Box{}, 0, err, nil
+	}
+	b, convErr = floatBox(box)
+	return b, area, nil, convErr
 }
 
 // cocoBox computes [x1, y1, x2-x1, y2-y1] and (x2-x1)*(y2-y1) from

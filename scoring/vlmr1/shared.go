@@ -31,11 +31,11 @@ func cleanSides(s *scoring.Sample) (content, sol string) {
 }
 
 func cleanCompletion(s *scoring.Sample) string {
-	return scoring.Remember(s, cleanCompletionKey, nil, func() string { return cleanText(s.Completion) })
+	return scoring.RememberBy(s, cleanCompletionKey, scoring.NoParams{}, func() string { return cleanText(s.Completion) })
 }
 
 func cleanSolution(s *scoring.Sample) string {
-	return scoring.Remember(s, cleanSolutionKey, nil, func() string { return cleanText(s.Solution) })
+	return scoring.RememberBy(s, cleanSolutionKey, scoring.NoParams{}, func() string { return cleanText(s.Solution) })
 }
 
 type loadsOutcome struct {
@@ -52,7 +52,7 @@ func sharedLoads(s *scoring.Sample, js string) (pyjson.Value, error) {
 	if s == nil {
 		return pyjson.Loads(js)
 	}
-	o := scoring.Remember(s, loadsKey, js, func() loadsOutcome {
+	o := scoring.RememberBy(s, loadsKey, js, func() loadsOutcome {
 		v, err := pyjson.Loads(js)
 		return loadsOutcome{v, err}
 	})
@@ -67,7 +67,7 @@ func sharedDetectionScore(s *scoring.Sample, p scoring.DetectionParams, tr *scor
 		c, sol := cleanSides(s)
 		return detectionScore(c, sol, p, tr)
 	}
-	o := scoring.Remember(s, detectionKey, p, func() detectionOutcome {
+	o := scoring.RememberBy(s, detectionKey, p, func() detectionOutcome {
 		c, sol := cleanSides(s)
 		if !mayHoldJSONFence(sol) {
 			// No ground-truth boxes: 1.0 when there are no predicted ones

@@ -130,7 +130,8 @@ func detectionScore(content, sol string, p scoring.DetectionParams, tr *scoring.
 	unmatchedPreds := indices(len(preds))
 	unmatchedGTs := indices(len(gts))
 	var matches []detectionMatch
-	var predLabel pyjson.Value // pred_label persists across iterations
+	var predLabel string // pred_label persists across iterations
+	predBound := false
 	for len(unmatchedPreds) > 0 && len(unmatchedGTs) > 0 {
 		maxIoU, maxPred, maxGT := -1.0, -1, -1
 		for _, pi := range unmatchedPreds {
@@ -144,16 +145,13 @@ func detectionScore(content, sol string, p scoring.DetectionParams, tr *scoring.
 			break
 		}
 		if l, ok := lowerLabel(at(preds, maxPred)); ok {
-			predLabel = l
+			predLabel, predBound = l, true
 		}
-		gtLabel, ok := lowerLabel(at(gts, maxGT))
-		if !ok {
-			gtLabel = pyjson.Str("")
-		}
-		if predLabel == nil {
+		gtLabel, _ := lowerLabel(at(gts, maxGT)) // "" where it raises
+		if !predBound {
 			return 0, &scoring.PyError{Type: "UnboundLocalError", Msg: "cannot access local variable 'pred_label' where it is not associated with a value"}
 		}
-		m := detectionMatch{Pred: maxPred, GT: maxGT, LabelCorrect: pyjson.Equal(predLabel, gtLabel)}
+		m := detectionMatch{Pred: maxPred, GT: maxGT, LabelCorrect: predLabel == gtLabel}
 		if m.LabelCorrect {
 			m.IoU = maxIoU
 		}
@@ -246,14 +244,26 @@ func (g *guardedBox) iou(gt *guardedBox) float64 {
 	return v
 }
 
-// lowerLabel is box["label"].lower(), false where that raises.
-func lowerLabel(box pyjson.Value) (pyjson.Value, bool) {
+// lowerLabel is box["label"].lower(), false where that raises: the label
+// is missing or not a str. Both labels of a match are then strs, compared
+// as strings. An ASCII label is lower-cased without a new Python value.
+func lowerLabel(box pyjson.Value) (string, bool) {
 	l, err := pyjson.GetItem(box, keyLabel)
 	if err != nil {
-		return nil, false
+		return "", false
 	}
-	l, err = pyjson.Lower(l)
-	return l, err == nil
+	s, ok := l.(pyjson.Str)
+	if !ok {
+		return "", false
+	}
+	if py.IsASCII(string(s)) {
+		return py.Lower(string(s)), true
+	}
+	low, err := pyjson.Lower(s)
+	if err != nil {
+		return "", false
+	}
+	return string(low.(pyjson.Str)), true
 }
 
 // at is Python's xs[i] for an index the loop produced: -1 (no pair above
