@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/cases"
 	"golang.org/x/text/language"
@@ -47,7 +48,7 @@ func refUpper(s string) string { return cases.Upper(language.Und).String(s) }
 var caseSeeds = []string{
 	"", "abc", "ABC", "Hello, World", "İstanbul", "ΟΔΟΣ ΟΣ", "ΣΑΣ.", "Ǆǅ", "ẞ", "ß", "ÀÉÎ", "Ⅻ", "Ａ", "𐐀",
 	"straße", "ǰ", "ŉ", "ﬀ", "K", "Å", "i̇", "İ\xff", "Σ\xff", "\xff\xfeA", "\xed\xa0\x80", "a\ufffdB",
-	"AİB", "ΑΣ̈ Β", "日本語テキスト ABC", "\u0345", "ᾈ", "ΐ",
+	"AİB", "ΑΣ̈ Β", "日本語テキスト ABC", "\u0345", "ᾈ", "ΐ", "abcdefghijklmnop", "straße ok", "ǅǆ", "ﬃ", "ᾳ\u0345", "\u00b5µ", "ı", "ſ", "ǆ",
 }
 
 func TestLowerMatchesReference(t *testing.T) {
@@ -102,6 +103,25 @@ func TestCaselessBlocks(t *testing.T) {
 	for r := rune(0); r <= unicode.MaxRune; r++ {
 		if caseless(r) && (unicode.ToLower(r) != r || unicode.ToUpper(r) != r || unicode.IsUpper(r)) {
 			t.Errorf("%U is in a caseless block but has case", r)
+		}
+	}
+}
+
+// TestUpperAllRunes: code point by code point, Upper is x/text's full
+// case mapping, the simple mapping everywhere but specialUpper.
+func TestUpperAllRunes(t *testing.T) {
+	up := cases.Upper(language.Und)
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if !utf8.ValidRune(r) {
+			continue
+		}
+		s := string(r)
+		want := up.String(s)
+		if got := Upper(s); got != want {
+			t.Fatalf("Upper(%U) = %q; full case mapping gives %q", r, got, want)
+		}
+		if !specialUpper(r) && want != string(unicode.ToUpper(r)) {
+			t.Errorf("%U has a full upper-case mapping %q that specialUpper misses", r, want)
 		}
 	}
 }

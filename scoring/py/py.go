@@ -45,43 +45,82 @@ func Split(s string) []string { return strings.FieldsFunc(s, IsSpace) }
 // on its neighbours, or with U+0130 and invalid UTF-8 goes to x/text's full
 // case mapping. An invalid byte becomes U+FFFD, as strings.Map makes it.
 // The result is the text itself when nothing changes.
-func Lower(s string) string {
-	var b []byte     // the lower-cased text up to i, from the first change on
+func Lower(s string) string { return mapCase(s, false) }
+
+// Upper is str.upper(): full case mapping ('ß' → 'SS'). Code point by code
+// point it is Go's simple upper-casing but for the few with a full mapping
+// (specialUpper, TestUpperAllRunes); a text with one of those, or with
+// invalid UTF-8, goes to x/text's full case mapping. The result is the
+// text itself when nothing changes.
+func Upper(s string) string { return mapCase(s, true) }
+
+// mapCase is Lower, or Upper when upper is set: eight ASCII bytes at a
+// time, other code points one by one, the whole text through x/text where
+// a code point needs its full mapping.
+func mapCase(s string, upper bool) string {
+	var b []byte     // the mapped text up to i, from the first change on
 	checked := false // s is known to be valid UTF-8
 	for i := 0; i < len(s); {
 		if i+8 <= len(s) {
 			if w := load64(s, i); w&highBits == 0 { // eight ASCII bytes
-				up := asciiUpper(w)
-				if b == nil && up == 0 {
+				var m uint64 // 0x80 in each byte to change
+				if upper {
+					m = asciiInRange(w, 'a', 'z')
+				} else {
+					m = asciiInRange(w, 'A', 'Z')
+				}
+				if b == nil && m == 0 {
 					i += 8
 					continue
 				}
 				if b == nil {
 					b = startCopy(s, i)
 				}
-				b = binary.LittleEndian.AppendUint64(b, w|up>>2) // 0x80>>2 is 'a'-'A'
+				if upper {
+					w &^= m >> 2 // 0x80>>2 is 'a'-'A'
+				} else {
+					w |= m >> 2
+				}
+				b = binary.LittleEndian.AppendUint64(b, w)
 				i += 8
 				continue
 			}
 		}
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if 'A' <= c && c <= 'Z' {
-				if b == nil {
-					b = startCopy(s, i)
+			switch {
+			case upper && 'a' <= c && c <= 'z':
+				c -= 'a' - 'A'
+			case !upper && 'A' <= c && c <= 'Z':
+				c += 'a' - 'A'
+			default:
+				if b != nil {
+					b = append(b, c)
 				}
-				b = append(b, c+'a'-'A')
-			} else if b != nil {
-				b = append(b, c)
+				i++
+				continue
 			}
+			if b == nil {
+				b = startCopy(s, i)
+			}
+			b = append(b, c)
 			i++
 			continue
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		switch r {
-		case 'Σ':
+		var to rune
+		switch {
+		case upper:
+			if n == 1 || specialUpper(r) {
+				return cases.Upper(language.Und).String(s)
+			}
+			to = r
+			if !caseless(r) {
+				to = unicode.ToUpper(r)
+			}
+		case r == 'Σ':
 			return cases.Lower(language.Und).String(s)
-		case 'İ':
+		case r == 'İ':
 			if !checked {
 				if !utf8.ValidString(s) {
 					return cases.Lower(language.Und).String(s)
@@ -94,12 +133,13 @@ func Lower(s string) string {
 			b = append(b, "i\u0307"...)
 			i += n
 			continue
+		default:
+			to = r
+			if !caseless(r) {
+				to = unicode.ToLower(r)
+			}
 		}
-		low := r
-		if !caseless(r) {
-			low = unicode.ToLower(r)
-		}
-		if low == r && n > 1 { // unchanged; an invalid byte (n == 1) becomes U+FFFD
+		if to == r && n > 1 { // unchanged; an invalid byte (n == 1) becomes U+FFFD
 			if b != nil {
 				b = append(b, s[i:i+n]...)
 			}
@@ -109,13 +149,25 @@ func Lower(s string) string {
 		if b == nil {
 			b = startCopy(s, i)
 		}
-		b = utf8.AppendRune(b, low)
+		b = utf8.AppendRune(b, to)
 		i += n
 	}
 	if b == nil {
 		return s
 	}
 	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// specialUpper reports whether r's full upper-case mapping differs from
+// its simple one (SpecialCasing.txt: ß, ŉ, ǰ, ΐ, ΰ, և, ẖ-ẚ, Greek
+// Extended, the Latin and Armenian ligatures); TestUpperAllRunes checks
+// that no other code point differs.
+func specialUpper(r rune) bool {
+	switch r {
+	case 0xdf, 0x149, 0x1f0, 0x390, 0x3b0, 0x587:
+		return true
+	}
+	return 0x1e96 <= r && r <= 0x1e9a || 0x1f50 <= r && r <= 0x1ffc || 0xfb00 <= r && r <= 0xfb17
 }
 
 // caseless reports whether r is in a block without case mappings (CJK,
@@ -134,7 +186,7 @@ func AppendLower(dst []byte, s string) []byte {
 	i := 0
 	for ; i+8 <= len(s); i += 8 {
 		w := load64(s, i)
-		dst = binary.LittleEndian.AppendUint64(dst, w|asciiUpper(w)>>2)
+		dst = binary.LittleEndian.AppendUint64(dst, w|asciiInRange(w, 'A', 'Z')>>2)
 	}
 	for ; i < len(s); i++ {
 		c := s[i]
@@ -154,26 +206,6 @@ func startCopy(s string, i int) []byte {
 	return b
 }
 
-// Upper is str.upper(): full case mapping ('ß' → 'SS'), which for ASCII
-// is the ASCII one.
-func Upper(s string) string {
-	if !IsASCII(s) {
-		return cases.Upper(language.Und).String(s)
-	}
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; 'a' <= c && c <= 'z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if c := b[j]; 'a' <= c && c <= 'z' {
-					b[j] = c - ('a' - 'A')
-				}
-			}
-			return unsafe.String(unsafe.SliceData(b), len(b))
-		}
-	}
-	return s
-}
-
 const (
 	lowBits  = 0x0101010101010101
 	highBits = 0x80 * lowBits
@@ -186,10 +218,10 @@ func load64(s string, i int) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// asciiUpper has 0x80 in each byte of w that is 'A' to 'Z', for a w of
+// asciiInRange has 0x80 in each byte of w that is lo to hi, for a w of
 // eight ASCII bytes (no byte sum carries into the next).
-func asciiUpper(w uint64) uint64 {
-	return (w + (0x80-'A')*lowBits) &^ (w + (0x80-'Z'-1)*lowBits) & highBits
+func asciiInRange(w uint64, lo, hi byte) uint64 {
+	return (w + uint64(0x80-lo)*lowBits) &^ (w + uint64(0x80-hi-1)*lowBits) & highBits
 }
 
 // IsASCII reports whether s is all ASCII, eight bytes at a time.

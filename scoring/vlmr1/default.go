@@ -30,11 +30,13 @@ func defaultAccuracy(verify mathVerifier) accuracyMethod {
 		}
 		tr.Add("math_verify", false)
 		if hasDigit(gt) {
-			if v, ok := numericReward(student, gt); ok {
+			// numeric_reward and the ratio clean the same two strings.
+			a, b := cleanText(student), cleanText(gt)
+			if v, ok := numericRewardOf(a, b); ok {
 				tr.Add("float() equality", v)
 				return v, nil
 			}
-			return traceRatio(student, gt, tr), nil
+			return traceRatioOf(a, b, tr), nil
 		}
 		if want := extractChoice(gt); want != "" {
 			got := extractChoice(student)
@@ -50,7 +52,11 @@ func defaultAccuracy(verify mathVerifier) accuracyMethod {
 }
 
 func traceRatio(student, gt string, tr *scoring.Trace) float64 {
-	a, b := cleanText(student), cleanText(gt)
+	return traceRatioOf(cleanText(student), cleanText(gt), tr)
+}
+
+// traceRatioOf is the ratio of the clean texts a and b.
+func traceRatioOf(a, b string, tr *scoring.Trace) float64 {
 	r := levenshtein.RatioString(a, b)
 	if tr.On() {
 		tr.Add("clean_text(student)", a)
@@ -63,8 +69,13 @@ func traceRatio(student, gt string, tr *scoring.Trace) float64 {
 // numericReward is numeric_reward: float() of both cleaned strings; ok is
 // false when either does not parse (the reference returns None).
 func numericReward(content, sol string) (float64, bool) {
-	c, err1 := py.ParseFloat(cleanText(content))
-	s, err2 := py.ParseFloat(cleanText(sol))
+	return numericRewardOf(cleanText(content), cleanText(sol))
+}
+
+// numericRewardOf is numericReward of the clean texts c and s.
+func numericRewardOf(cleanContent, cleanSol string) (float64, bool) {
+	c, err1 := py.ParseFloat(cleanContent)
+	s, err2 := py.ParseFloat(cleanSol)
 	if err1 != nil || err2 != nil {
 		return 0, false
 	}

@@ -161,9 +161,9 @@ func (m *mapScorer) evaluation(s *scoring.Sample, content, sol string, tr *scori
 	var gts []pyjson.Value
 	if js, ok := lastJSONFence(sol); ok {
 		if js = py.Strip(js); js != "" {
-			v, err := loads(js)
+			v, err := sharedLoads(s, js)
 			if err != nil {
-				return mapEvaluation{err: err}
+				return mapEvaluation{err: pyErr(err)}
 			}
 			if gts, err = pyjson.Iter(v); err != nil {
 				return mapEvaluation{err: pyErr(err)}

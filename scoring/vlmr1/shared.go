@@ -72,9 +72,9 @@ func sharedDetectionScore(s *scoring.Sample, p scoring.DetectionParams, tr *scor
 		if !mayHoldJSONFence(sol) {
 			// No ground-truth boxes: 1.0 when there are no predicted ones
 			// either, and nothing can raise.
-			return detectionOutcome{score: boolReward(!mayHoldJSONFence(c) || len(detectionBoxes(c)) == 0)}
+			return detectionOutcome{score: boolReward(!mayHoldJSONFence(c) || len(detectionBoxes(s, c)) == 0)}
 		}
-		v, err := detectionScore(c, sol, p, nil)
+		v, err := detectionScoreOn(s, c, sol, p, nil)
 		return detectionOutcome{v, err}
 	})
 	return o.score, o.err

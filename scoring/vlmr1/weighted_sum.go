@@ -32,18 +32,19 @@ func weightedSumOnSample(p scoring.DetectionParams) sampleMethod {
 	}
 }
 
-// detectionBoxes reads the first ```json block of clean_text(s) and lists
+// detectionBoxes reads the first ```json block of clean_text(t) and lists
 // it: the prediction side of detection_score, where any failure gives no
-// boxes.
-func detectionBoxes(s string) []pyjson.Value {
-	js, ok := firstJSONFence(cleanText(s))
+// boxes. With a Sample, the text is decoded once for the line (sharedLoads:
+// map, od and repetition may decode the same text).
+func detectionBoxes(s *scoring.Sample, t string) []pyjson.Value {
+	js, ok := firstJSONFence(cleanText(t))
 	if !ok {
 		return nil
 	}
 	if js = py.Strip(js); js == "" {
 		return nil
 	}
-	v, err := pyjson.Loads(js)
+	v, err := sharedLoads(s, js)
 	if err != nil {
 		return nil
 	}
@@ -56,17 +57,17 @@ func detectionBoxes(s string) []pyjson.Value {
 
 // groundTruthBoxes is the ground-truth side: the same reading, but a JSON
 // or iteration error propagates.
-func groundTruthBoxes(s string) ([]pyjson.Value, error) {
-	js, ok := firstJSONFence(cleanText(s))
+func groundTruthBoxes(s *scoring.Sample, t string) ([]pyjson.Value, error) {
+	js, ok := firstJSONFence(cleanText(t))
 	if !ok {
 		return nil, nil
 	}
 	if js = py.Strip(js); js == "" {
 		return nil, nil
 	}
-	v, err := loads(js)
+	v, err := sharedLoads(s, js)
 	if err != nil {
-		return nil, err
+		return nil, pyErr(err)
 	}
 	items, err := pyjson.Iter(v)
 	if err != nil {
@@ -91,8 +92,14 @@ type detectionMatch struct {
 // prediction without a usable label raises UnboundLocalError when no
 // earlier match set pred_label, and otherwise reuses that earlier label.
 func detectionScore(content, sol string, p scoring.DetectionParams, tr *scoring.Trace) (float64, error) {
-	preds := detectionBoxes(content)
-	gts, err := groundTruthBoxes(sol)
+	return detectionScoreOn(nil, content, sol, p, tr)
+}
+
+// detectionScoreOn is detectionScore with the JSON texts decoded once for
+// the Sample s (nil: no sharing).
+func detectionScoreOn(s *scoring.Sample, content, sol string, p scoring.DetectionParams, tr *scoring.Trace) (float64, error) {
+	preds := detectionBoxes(s, content)
+	gts, err := groundTruthBoxes(s, sol)
 	if err != nil {
 		return 0, err
 	}
