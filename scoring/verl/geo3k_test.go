@@ -65,16 +65,20 @@ func TestGeo3kVectors(t *testing.T) {
 
 // TestGeo3kGroundTruthNotStr: normalize_answer(None) is None, so a null
 // ground truth grades False; other JSON values raise in answer.strip().
+// geo3k.compute_score(r"<think>x</think> \boxed{7}", gt) in Python: None →
+// 0.1; 7, 7.5, True, [1, 2] → AttributeError.
 func TestGeo3kGroundTruthNotStr(t *testing.T) {
 	sol := `<think>x</think> \boxed{7}`
 	s := &scoring.Sample{Completion: sol, AnswerNotStr: true, AnswerJSON: []byte("null")}
 	if got, err := geo3k(s, &scoring.Trace{}); err != nil || got != 0.1 {
 		t.Errorf("null ground truth: %v, %v; want 0.1 (format only)", got, err)
 	}
-	s = &scoring.Sample{Completion: sol, AnswerNotStr: true, AnswerJSON: []byte("7")}
-	if _, err := geo3k(s, &scoring.Trace{}); err == nil {
-		t.Errorf("int ground truth: no error, want AttributeError")
-	} else if pe, ok := err.(*scoring.PyError); !ok || pe.Type != "AttributeError" {
-		t.Errorf("int ground truth: %v, want AttributeError", err)
+	for _, gt := range []string{"7", "7.5", "true", "[1, 2]"} {
+		s = &scoring.Sample{Completion: sol, AnswerNotStr: true, AnswerJSON: []byte(gt)}
+		if _, err := geo3k(s, &scoring.Trace{}); err == nil {
+			t.Errorf("ground truth %s: no error, want AttributeError", gt)
+		} else if pe, ok := err.(*scoring.PyError); !ok || pe.Type != "AttributeError" {
+			t.Errorf("ground truth %s: %v, want AttributeError", gt, err)
+		}
 	}
 }
