@@ -4,6 +4,7 @@ import (
 	"errors"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // tokType names the tokens of latex2sympy2_extended's PS grammar that the
@@ -444,7 +445,15 @@ func withOptSpace(s string, n int) int {
 	return n
 }
 
+// asciiNotBackslash reports whether s starts with an ASCII byte other than
+// a backslash: no Greek letter or other symbol starts there (the command
+// forms start with a backslash, the others are non-ASCII characters).
+func asciiNotBackslash(s string) bool { return s == "" || s[0] < utf8.RuneSelf && s[0] != '\\' }
+
 func matchGreek(s string) int {
+	if asciiNotBackslash(s) {
+		return 0
+	}
 	best := 0
 	if strings.HasPrefix(s, "\\") {
 		for _, g := range greekNames {
@@ -471,6 +480,9 @@ func matchGreek(s string) int {
 }
 
 func matchOtherSymbol(s string) int {
+	if asciiNotBackslash(s) {
+		return 0
+	}
 	best := 0
 	if strings.HasPrefix(s, "\\") {
 		for _, o := range otherSymbols {
