@@ -36,10 +36,6 @@ func (c *ngramCounter) distinct(s string, n int) (distinct, total int) {
 	if words < n {
 		return 0, 0
 	}
-	c.hashes = c.hashes[:0]
-	for _, w := range c.words {
-		c.hashes = append(c.hashes, c.hash(s[w.start:w.end]))
-	}
 	// An n-gram's hash is the polynomial sum of w[i]*p^(n-1-k) over its
 	// words, rolled from one n-gram to the next; it goes where its first
 	// word's hash was, which is not read again.
@@ -63,19 +59,28 @@ func (c *ngramCounter) distinct(s string, n int) (distinct, total int) {
 	return c.count(total, func(i, j int) bool { return c.sameWords(s, i, j, n) }), total
 }
 
-// hash is a seeded hash of w: eight bytes at a time through a folded
-// 64x64-bit multiply.
+// The hash of a word is seeded and goes eight bytes at a time through a
+// folded 64x64-bit multiply, from the word's start; the length enters last,
+// so that split can hash a word while it finds its end.
+const hashK0, hashK1 = 0xa0761d6478bd642f, 0xe7037ed1a0b428db
+
+// hash is the hash of w.
 func (c *ngramCounter) hash(w string) uint64 {
-	const k0, k1 = 0xa0761d6478bd642f, 0xe7037ed1a0b428db
-	h := c.seed ^ uint64(len(w))*k0
+	n := len(w)
+	h := c.seed
 	for ; len(w) >= 8; w = w[8:] {
-		h = mix(h^load64(w), k1)
+		h = mix(h^load64(w), hashK1)
 	}
 	var t uint64
 	for i := len(w) - 1; i >= 0; i-- {
 		t = t<<8 | uint64(w[i])
 	}
-	return mix(mix(h^t, k1)^k0, k0)
+	return finishHash(h, t, n)
+}
+
+// finishHash mixes in the last, partial chunk t and the length n.
+func finishHash(h, t uint64, n int) uint64 {
+	return mix(mix(h^t, hashK1)^hashK0^uint64(n), hashK0)
 }
 
 func mix(x, k uint64) uint64 {
@@ -144,21 +149,48 @@ func (c *ngramCounter) sameWords(s string, i, j, n int) bool {
 // span is where a word starts and ends in its text.
 type span struct{ start, end int32 }
 
-// split records the spans of the words of s as py.Split finds them: runs
+// split records the spans of the words of s as py.Split finds them (runs
 // of code points that are not Python whitespace, an invalid byte counting
-// as one such code point, as strings.FieldsFunc has it.
+// as one such code point, as strings.FieldsFunc has it) and their hashes.
 func (c *ngramCounter) split(s string) {
-	words := c.words[:0]
+	words, hashes := c.words[:0], c.hashes[:0]
 	for i := 0; ; {
 		i = skipSpaceFrom(s, i)
 		if i == len(s) {
 			break
 		}
 		start := i
-		i = wordEnd(s, i)
-		words = append(words, span{int32(start), int32(i)})
+		end, h, ok := c.wordEndHash(s, i)
+		if !ok {
+			h = c.hash(s[start:end])
+		}
+		words, hashes = append(words, span{int32(start), int32(end)}), append(hashes, h)
+		i = end
 	}
-	c.words = words
+	c.words, c.hashes = words, hashes
+}
+
+// wordEndHash is wordEnd, and the word's hash (ok) when the word is ASCII
+// above the space and ends at an ASCII space within a full eight-byte
+// chunk: the chunks the end search loads are the ones hash reads.
+func (c *ngramCounter) wordEndHash(s string, i int) (end int, h uint64, ok bool) {
+	start := i
+	h = c.seed
+	for i+8 <= len(s) {
+		w := load64(s[i:])
+		m := ((w - 0x21*lowBits) | w) & highBits
+		if m == 0 {
+			h = mix(h^w, hashK1)
+			i += 8
+			continue
+		}
+		k := bits.TrailingZeros64(m) >> 3 // exact: see wordEnd
+		if ch := s[i+k]; ch < utf8.RuneSelf && asciiSpace[ch] {
+			return i + k, finishHash(h, w&(1<<(8*k)-1), i+k-start), true
+		}
+		break
+	}
+	return wordEnd(s, i), 0, false
 }
 
 // wordEnd returns the offset of the first whitespace code point after i,

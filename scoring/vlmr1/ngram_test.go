@@ -58,3 +58,26 @@ func FuzzRepetitionOfWords(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSplitHashes: the hash split computes while it finds a word's end is
+// the word's hash, and the words are py.Split's.
+func FuzzSplitHashes(f *testing.F) {
+	f.Add("the quick brown fox jumps over the lazy dog 12345678 123456789 abcdefgh\tx")
+	f.Add("a\u3000bb\x01cc dd\xff eeeeeeee ffffffff\n")
+	c := newNgramCounter()
+	f.Fuzz(func(t *testing.T, s string) {
+		c.split(s)
+		words := py.Split(s)
+		if len(words) != len(c.words) {
+			t.Fatalf("%+q: %d words, py.Split finds %d", s, len(c.words), len(words))
+		}
+		for i, w := range c.words {
+			if got := s[w.start:w.end]; got != words[i] {
+				t.Fatalf("%+q: word %d is %+q, py.Split's %+q", s, i, got, words[i])
+			}
+			if c.hashes[i] != c.hash(words[i]) {
+				t.Fatalf("%+q: word %+q hashed %x in split, %x alone", s, words[i], c.hashes[i], c.hash(words[i]))
+			}
+		}
+	})
+}
