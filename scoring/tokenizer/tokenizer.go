@@ -225,21 +225,12 @@ func (e *encoder) pieces(s string) {
 // lookup encodes the piece s[p:end] and returns the number of its tokens
 // that it has not counted in e.count: the general path of pieces.
 func (e *encoder) lookup(s string, p, end int) int {
-	switch n := end - p; {
-	case n == 1:
-		if id := e.t.byteIDs[s[p]]; id >= 0 {
-			if e.keepIDs {
-				e.ids = append(e.ids, int(id))
-			}
-			return 1
-		}
-		return 0
-	case n <= shortPieceMax:
+	if n := end - p; n > 1 && n <= shortPieceMax {
 		a, b := shortKey(s, p, n)
 		h := e.t.cache.mix(a, b, n)
 		return e.shortPiece(e.sc.short, e.sc.short.set(h), h, a, slotKey(b, n), s[p:end])
 	}
-	e.piece(s[p:end])
+	e.piece(s[p:end]) // single bytes and long pieces; it counts them itself
 	return 0
 }
 
