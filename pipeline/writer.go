@@ -20,13 +20,12 @@ import (
 // error naming both places. With Config.GroupContiguous a group closes as
 // soon as another key follows, so lines stream out group by group.
 type writer struct {
-	cfg       *Config
-	advantage string  // the advantage's member name, JSON-quoted
-	render    *scorer // renders the lines a group reward held back
-	out       *lineOut
-	msgs      io.Writer
-	counts    Counts
-	failed    bool
+	cfg    *Config
+	render *scorer // renders the lines a group reward held back; names the advantage
+	out    *lineOut
+	msgs   io.Writer
+	counts Counts
+	failed bool
 	// atOpen are the counts just before the open group's first line: an
 	// interrupted run ends its output there.
 	atOpen Counts
@@ -56,7 +55,7 @@ type group struct {
 const heldOverhead = 256
 
 func newWriter(cfg *Config, out, msgs io.Writer) *writer {
-	return &writer{cfg: cfg, advantage: newOutputNames(cfg.Prefix, nil).advantage, render: newScorer(cfg), out: newLineOut(out), msgs: msgs, open: map[string]*group{}, finished: map[string]string{}}
+	return &writer{cfg: cfg, render: newScorer(cfg), out: newLineOut(out), msgs: msgs, open: map[string]*group{}, finished: map[string]string{}}
 }
 
 func (w *writer) batch(b *batch) error {
@@ -290,7 +289,7 @@ func (w *writer) emit(o *Outcome) error {
 	if o.AdvantageOK && o.Status == Scored {
 		// Insert the advantage before the closing brace.
 		var tmp [64]byte
-		adv := append(append(append(tmp[:0], ", "...), w.advantage...), ": "...)
+		adv := append(append(append(tmp[:0], ", "...), w.render.names.advantage...), ": "...)
 		if math.IsNaN(o.Advantage) || math.IsInf(o.Advantage, 0) {
 			adv = append(adv, "null"...)
 		} else {
