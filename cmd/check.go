@@ -312,8 +312,7 @@ func eachRecord(path string, e *env, opt jsonlio.ReadOptions, fn func(file strin
 	if errors.As(err, &re) {
 		return ioErr(err)
 	}
-	var long *jsonlio.LineTooLongError
-	if errors.As(err, &long) {
+	if jsonlio.IsLineTooLong(err) {
 		return &exitError{code: ExitInput, err: err}
 	}
 	return err
