@@ -26,8 +26,9 @@ type checkFlags struct {
 	rewardsField string
 	recorded     []string
 	atol, rtol   float64
-	// recFloat32: the recorded values were stored as float32 (verl's
-	// token-level scores), so the recomputed value is compared rounded so.
+	// recFloat32: the values read with --recorded were stored as float32
+	// (verl's token-level scores), so the recomputed value is compared
+	// rounded so.
 	recFloat32 bool
 	jsonOut    bool
 	jobs       int
@@ -73,7 +74,7 @@ asks each reward to be compared on at least N lines instead. 0 when clean.`,
 	fs.StringSliceVar(&f.recorded, "recorded", nil, `compare with the line's own fields under the trainer's names: "accuracy=accuracy_reward" for one reward, "score" or "{}_reward" ({} is the reward's name) for all; instead of --rewards-field`)
 	fs.Float64Var(&f.atol, "atol", 0, "absolute tolerance (default exact)")
 	fs.Float64Var(&f.rtol, "rtol", 0, "relative tolerance (default exact)")
-	fs.BoolVar(&f.recFloat32, "recorded-float32", false, "the recorded values were stored as float32 (verl's token-level scores; --preset verl sets it): compare the recomputed value rounded to float32")
+	fs.BoolVar(&f.recFloat32, "recorded-float32", false, "the values read with --recorded were stored as float32 (verl's token-level scores; --preset verl sets it): compare the recomputed value rounded to float32 (not with --golden)")
 	fs.BoolVar(&f.jsonOut, "json", false, "write the report as JSON (for CI annotations)")
 	fs.IntVarP(&f.jobs, "jobs", "j", 0, "scoring goroutines (default: one per CPU)")
 	fs.IntVar(&f.maxDiffs, "max-diffs", 50, "lines of diff to print at most (the summary counts all)")
@@ -112,6 +113,10 @@ type checker struct {
 	recPath jsonlio.Path
 	// fromFields, with --recorded, reads recorded values from fields.
 	fromFields *recordedSource
+	// float32Rec rounds the recomputed value to float32: --recorded-float32
+	// where the values come from the trainer's fields (fromFields, no
+	// --golden); a --golden file or a rewards field holds float64 values.
+	float32Rec bool
 	tally      map[string]*checkTally
 	diffs      []drift
 	lines      int
@@ -157,6 +162,10 @@ func runCheck(ctx context.Context, e *env, f *checkFlags, args []string) error {
 		if ck.keyPath, err = jsonlio.ParsePath(f.key); err != nil {
 			return usageErr("--key: %v", err)
 		}
+	}
+	ck.float32Rec = f.recFloat32 && ck.fromFields != nil && f.golden == ""
+	if f.recFloat32 && !ck.float32Rec && f.fs.Changed("recorded-float32") {
+		return usageErr("--recorded-float32 applies to the trainer's fields read with --recorded, not to --golden or --rewards-field (their values are float64)")
 	}
 	if f.golden != "" {
 		if ck.golden, err = loadGoldenRewards(f.golden, e, ck.keyPath, ck.recPath); err != nil {
@@ -410,7 +419,7 @@ func (ck *checker) same(old float64, oldErr bool, nv *float64) bool {
 		return oldErr && nv == nil
 	}
 	v := *nv
-	if ck.f.recFloat32 {
+	if ck.float32Rec {
 		v = float64(float32(v))
 	}
 	if old == v || (math.IsNaN(old) && math.IsNaN(v)) {

@@ -53,6 +53,24 @@ func TestCheckVerlDump(t *testing.T) {
 	if code != 1 {
 		t.Fatalf("planted drift: exit %d, want 1\n%s%s", code, out, errs)
 	}
+	// A --golden file of grpo-score's own rewards holds float64 values: the
+	// preset's float32 rounding is for the trainer's recorded fields only.
+	scored, errs, code := run(t, "", "score", "-q", "--preset", "verl", "-r", "verl:score", dump)
+	if code != 0 {
+		t.Fatalf("score: exit %d\n%s", code, errs)
+	}
+	golden := filepath.Join(t.TempDir(), "golden.jsonl")
+	if err := os.WriteFile(golden, []byte(scored), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errs, code = run(t, "", "check", "--preset", "verl", "-r", "verl:score", "--golden", golden, "--key", "", dump)
+	if code != 0 || !strings.Contains(out, "verl:score  46        0        0") {
+		t.Fatalf("--golden of our own rewards: exit %d, want 0 with no drift\n%s%s", code, out, errs)
+	}
+	out, errs, code = run(t, "", "check", "--recorded-float32", "-r", "verl:score", "--golden", golden, "--key", "", dump)
+	if code != 2 || !strings.Contains(errs, "--recorded-float32") {
+		t.Fatalf("explicit --recorded-float32 with --golden: exit %d, want a usage error naming the flag\n%s%s", code, out, errs)
+	}
 }
 
 // TestCheckTRLTable recomputes the reward columns of a TRL completions table
