@@ -65,9 +65,8 @@ func (g geo3kGrader) acc(s *scoring.Sample, tr *scoring.Trace) (float64, error) 
 func geo3k(s *scoring.Sample, tr *scoring.Trace) (float64, error)    { return geo3kGrader{}.score(s, tr) }
 func geo3kAcc(s *scoring.Sample, tr *scoring.Trace) (float64, error) { return geo3kGrader{}.acc(s, tr) }
 
-func geo3kFormatReward(s *scoring.Sample, tr *scoring.Trace) (float64, error) {
-	if s.SolutionErr != nil {
-		return 0, s.SolutionErr
-	}
+// geo3kFormatReward is format_reward, which reads no ground truth: a line
+// without one is still scored.
+func geo3kFormatReward(s *scoring.Sample, _ *scoring.Trace) (float64, error) {
 	return boolScore(geo3kFormat.MatchString(s.Completion)), nil
 }

@@ -82,3 +82,15 @@ func TestGeo3kGroundTruthNotStr(t *testing.T) {
 		}
 	}
 }
+
+// TestGeo3kFormatNeedsNoSolution: format_reward(predict_str) reads no
+// ground truth, so a line without one is still scored (as vlm-r1:format).
+func TestGeo3kFormatNeedsNoSolution(t *testing.T) {
+	s := &scoring.Sample{Completion: `<think>x</think> \boxed{7}`, SolutionErr: &scoring.InputError{Msg: `missing field "gts"`}}
+	if got, err := geo3kFormatReward(s, &scoring.Trace{}); err != nil || got != 1 {
+		t.Errorf("geo3k_format without a ground truth: %v, %v; want 1", got, err)
+	}
+	if _, err := geo3k(s, &scoring.Trace{}); err == nil {
+		t.Errorf("geo3k without a ground truth: no error, want the missing field")
+	}
+}
