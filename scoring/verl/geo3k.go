@@ -11,8 +11,8 @@ import (
 // geo3kFormat is format_reward's pattern, matched with re.fullmatch and DOTALL.
 var geo3kFormat = regexp.MustCompile(`^(?s:<think>.*</think>.*\\boxed\{.*\}.*)$`)
 
-// geo3kGrader holds the corrections --mathruler-round-int asks for; its zero
-// value is the reference.
+// geo3kGrader holds the corrections --mathruler-round-int and
+// --mathruler-frac-parens ask for; its zero value is the reference.
 type geo3kGrader struct{ mathruler.Options }
 
 // geo3kParts computes geo3k.py's format_reward and acc_reward (use_boxed):
