@@ -142,6 +142,9 @@ func (w *writer) hold(o *Outcome, g *group) {
 		w.atOpen = w.counts
 		w.atOpen.Read--
 	}
+	// out and tail share raw's bytes unless members were replaced, but the
+	// rendered line is counted as a copy of its own, as when it was one:
+	// --group-buffer then closes groups early at the same lines as before.
 	size := int64(len(o.out)+len(o.extra)+len(o.tail)+len(o.raw)) + heldOverhead
 	w.held = append(w.held, heldLine{o: o, g: g, size: size})
 	w.heldBytes += size
