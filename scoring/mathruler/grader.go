@@ -11,6 +11,7 @@ package mathruler
 import (
 	"errors"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/grpo-score/grpo-score/scoring/py"
 )
@@ -108,14 +109,6 @@ func GradeAnswerWith(given, truth string, o Options) (bool, error) {
 	return true, nil
 }
 
-func firstRuneOf(s string) rune {
-	for _, r := range s {
-		return r
-	}
-	return 0
-}
+func firstRuneOf(s string) rune { r, _ := utf8.DecodeRuneInString(s); return r }
 
-func lastRuneOf(s string) rune {
-	rs := []rune(s)
-	return rs[len(rs)-1]
-}
+func lastRuneOf(s string) rune { r, _ := utf8.DecodeLastRuneInString(s); return r }
