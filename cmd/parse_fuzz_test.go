@@ -93,7 +93,7 @@ var lineRef = regexp.MustCompile(`^<stdin>:(\d+): `)
 // a line that exists.
 func FuzzGoldenLoader(f *testing.F) {
 	f.Add([]byte("{\"id\": \"a\", \"rewards\": {\"format\": 1.0}}\n\n{\"id\": 2}\n"), "a,b,a", 0.5)
-	f.Add([]byte("not json\n"), "", -0.0)
+	f.Add([]byte("not json\n"), "", math.Copysign(0, -1))
 	f.Add([]byte("{\"rewards\": [1]}"), "x", 1e300)
 	f.Fuzz(func(t *testing.T, data []byte, ids string, v float64) {
 		key, rec := jsonlio.Path{"id"}, jsonlio.Path{"rewards"}

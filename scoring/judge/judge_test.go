@@ -96,7 +96,7 @@ func (e errString) Error() string { return string(e) }
 func FuzzParseResponse(f *testing.F) {
 	f.Add([]byte(`{"choices":[{"message":{"role":"assistant","content":" 1.0\n"}}]}`), 0.5)
 	f.Add([]byte(`{"choices":[]}`), 1.0)
-	f.Add([]byte(`{"choices":[{"message":{"content":null}}]}`), -0.0)
+	f.Add([]byte(`{"choices":[{"message":{"content":null}}]}`), math.Copysign(0, -1))
 	f.Add([]byte(`{"Choices":[{"message":{"content":"1"}}]}`), 3.0)
 	f.Add([]byte(`not json`), math.Inf(1))
 	f.Fuzz(func(t *testing.T, data []byte, v float64) {

@@ -203,11 +203,13 @@ func compareSymbols(gold, pred *node) bool {
 	}
 	if gold.k == kSym {
 		if s, ok := concat(pred); ok {
+			//lint:ignore SA6005 the reference compares lower() of both sides; EqualFold folds cases lower() keeps apart
 			return strings.ToLower(gold.name) == strings.ToLower(s)
 		}
 	}
 	if pred.k == kSym {
 		if s, ok := concat(gold); ok {
+			//lint:ignore SA6005 as above: lower() == lower(), not case folding
 			return strings.ToLower(pred.name) == strings.ToLower(s)
 		}
 	}
