@@ -6,6 +6,7 @@ Ran with Debian's python3-pylatexenc 2.10-2 (/usr/bin/python3 3.11).
 Usage: python3 gen_latex_tables.py > ../latex_tables.go && gofmt -w ../latex_tables.go
 """
 import json
+import unicodedata
 from pylatexenc import latexwalker, latex2text
 from pylatexenc.macrospec import MacroStandardArgsParser
 
@@ -19,7 +20,14 @@ def names(db, what):
     return out
 
 def q(s):
-    return json.dumps(s, ensure_ascii=False)
+    # Invisible characters (format, control, separators) are written as
+    # escapes so that the table reads as what it holds.
+    out = json.dumps(s, ensure_ascii=False)
+    return "".join(
+        ("\\u%04x" % ord(c) if ord(c) < 0x10000 else "\\U%08x" % ord(c))
+        if ord(c) >= 0x80 and unicodedata.category(c) in ("Cf", "Cc", "Zl", "Zp", "Zs", "Co", "Cn")
+        else c
+        for c in out)
 
 def text_spec(spec):
     if spec is None:
