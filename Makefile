@@ -3,7 +3,7 @@ GO      ?= go
 BIN     ?= ./grpo-score
 SAMPLE  ?= testdata/sample.jsonl
 
-.PHONY: all build sample test vet fmt-check bench bench-go fuzz generate clean
+.PHONY: all build sample test vet lint fmt-check bench bench-go fuzz generate clean
 
 all: build
 
@@ -16,11 +16,16 @@ sample: build
 	@echo "scored lines: /tmp/grpo-score-sample.jsonl, statistics: /tmp/grpo-score-sample.stats.json"
 
 # The README's test command; CI runs exactly this.
-test: fmt-check vet
+test: fmt-check vet lint
 	$(GO) test -count=1 ./...
 
 vet:
 	$(GO) vet ./...
+
+# staticcheck at a fixed version, fetched through the module proxy.
+STATICCHECK ?= honnef.co/go/tools/cmd/staticcheck@v0.8.2
+lint:
+	$(GO) run $(STATICCHECK) ./...
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
