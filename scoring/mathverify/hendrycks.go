@@ -55,9 +55,10 @@ func removeBoxed(s string) (string, error) {
 	return s[len(`\boxed{`) : len(s)-1], nil
 }
 
-// hendrycksCopy is one copy of the normalisation. VLM-R1's utils/math.py and
-// verl's math_reward.py differ in two places: which exceptions fix_a_slash_b
-// catches, and the percent-sign replacements.
+// hendrycksCopy is one copy of the normalisation. VLM-R1's utils/math.py,
+// verl's math_reward.py and PRM800K's math_normalize.py (which MathRuler
+// takes over, hendrycks_prm800k.go) differ in two places: which exceptions
+// fix_a_slash_b catches, and the percent-sign replacements.
 type hendrycksCopy struct {
 	// catchAll: fix_a_slash_b catches every exception (verl), not only
 	// AssertionError (VLM-R1, where int()'s ValueError escapes).
