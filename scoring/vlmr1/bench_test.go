@@ -50,7 +50,11 @@ func BenchmarkRewards(b *testing.B) {
 			n := 0
 			for b.Loop() {
 				for i := range samples {
-					_, _ = r.Score(&samples[i], nil)
+					// A fresh copy each time: a Sample keeps what its first
+					// scoring computed (the memo), which would turn every
+					// later iteration into a lookup.
+					s := samples[i]
+					_, _ = r.Score(&s, nil)
 				}
 				n += len(samples)
 			}
