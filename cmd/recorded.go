@@ -1,9 +1,10 @@
 package cmd
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
+
+	json "github.com/goccy/go-json"
 
 	"github.com/grpo-score/grpo-score/jsonlio"
 )

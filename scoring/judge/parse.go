@@ -1,16 +1,17 @@
 package judge
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
+
+	json "github.com/goccy/go-json"
 
 	"github.com/grpo-score/grpo-score/scoring/py"
 )
 
 // ParseResponse is response.choices[0].message.content of a chat
 // completion. Keys match exactly, as the reference's attribute access does
-// (encoding/json's struct decoding would also take "Choices").
+// (struct decoding would also take "Choices").
 func ParseResponse(data []byte) (string, error) {
 	var top map[string]json.RawMessage
 	if err := json.Unmarshal(data, &top); err != nil {
