@@ -82,3 +82,24 @@ func FuzzSharedSample(f *testing.F) {
 		checkSharing(t, rs, completion, solution, method)
 	})
 }
+
+// TestSharedSampleAcrossConfigurations: compare scores one Sample under
+// several configurations, so a shared value must be keyed on every option
+// it depends on. Two configurations that differ in the detection
+// parameters score the same Sample in turn.
+func TestSharedSampleAcrossConfigurations(t *testing.T) {
+	other := scoring.DefaultOptions()
+	other.Detection = scoring.DetectionParams{IoUThreshold: 0.9, Alpha: 0.2, Beta: 0.5, Gamma: 0.3}
+	reg := scoring.NewRegistry(other, Suite)
+	rs := sharingRewards(t)
+	acc, err := reg.Build("accuracy")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs = append(rs, acc, &cosineLength{tok: fixedCount(700), p: scoring.DefaultOptions().Cosine, det: other.Detection})
+	for _, l := range loadGolden(t) {
+		if l.Task == "" {
+			checkSharing(t, rs, l.Completion, l.Solution, l.Method)
+		}
+	}
+}
